@@ -1,0 +1,30 @@
+"""Shared test helpers: where the reference's conformance data lives (never copied here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CONFORMANCE = SHARED / "conformance"
+REAL_MANIFESTS = CONFORMANCE / "manifests"
+
+requires_shared = pytest.mark.skipif(
+    not CONFORMANCE.is_dir(),
+    reason=f"reference conformance data not found at {CONFORMANCE} (CI checks it out beside the project)",
+)
+
+
+def real_manifest_paths() -> list[Path]:
+    """The five real Trellis manifests, or [] when ../shared is absent."""
+    if not REAL_MANIFESTS.is_dir():
+        return []
+    return sorted(p for p in REAL_MANIFESTS.glob("*.json") if p.name != "digests.json")
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))

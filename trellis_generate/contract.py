@@ -1,0 +1,58 @@
+"""The one value every later stage consumes: a validated, normalized contract with its digest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SourceKind = Literal["python", "json"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a contract came from, so diagnostics and watch decisions can point at it."""
+
+    path: str
+    kind: SourceKind
+    name: str | None = None  # attribute name inside a Python module
+    # JSON pointer -> line of the declaration that produced it (Python sources, JSON files).
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_for(self, pointer: str) -> int | None:
+        """Line of the closest declared ancestor of `pointer`."""
+        p = pointer
+        while True:
+            if p in self.lines:
+                return self.lines[p]
+            if not p:
+                return None
+            p = p.rsplit("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class LoadedContract:
+    """A valid contract.
+
+    `manifest` is the normalized manifest (spec §4, TS semantics) except that `rpc.*.internal` is
+    kept: the runtime digest ignores it (spec §9 row 1) but SDK renderers need it.
+    `canonical` is the RFC 8785 text of `manifest`; `digest` is the runtime (TS) digest.
+    """
+
+    manifest: Mapping[str, Any]
+    canonical: str
+    digest: str
+    origin: Origin
+
+    @property
+    def id(self) -> str:
+        return str(self.manifest["id"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.manifest["kind"])
+
+    @property
+    def internal_rpcs(self) -> frozenset[str]:
+        rpc = self.manifest.get("rpc") or {}
+        return frozenset(k for k, v in rpc.items() if v.get("internal") is True)

@@ -1,0 +1,130 @@
+"""Loading a contract from a Python module.
+
+The module is executed (contracts are trusted local code, as in the reference) under a fresh module
+object each time, so `prepare --watch` always sees the current file. Failures become diagnostics
+that point at the line that failed, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..diagnostics import ContractError, Diagnostic
+
+DEFAULT_EXPORT = "CONTRACT"
+
+
+def project_root(path: Path) -> Path:
+    """Nearest ancestor with a pyproject.toml (else the file's directory): the import root."""
+    for parent in path.parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent
+    return path.parent
+
+
+def module_name_for(path: Path, root: Path) -> str:
+    """Dotted name when the file sits in packages under `root`, so relative imports work."""
+    try:
+        rel = path.with_suffix("").relative_to(root)
+    except ValueError:
+        rel = None
+    if rel is not None and all((root / Path(*rel.parts[:i]) / "__init__.py").is_file() for i in range(1, len(rel.parts))):
+        return ".".join(rel.parts)
+    if rel is not None and len(rel.parts) >= 1 and all(p.isidentifier() for p in rel.parts):
+        return ".".join(rel.parts)
+    return f"_trellis_contract_{abs(hash(str(path))):x}"
+
+
+def _failure_line(exc: BaseException, path: Path) -> int | None:
+    if isinstance(exc, SyntaxError) and exc.filename and Path(exc.filename).resolve() == path:
+        return exc.lineno
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == path:
+            line = frame.lineno
+    return line
+
+
+def import_module_from(path: Path) -> ModuleType:
+    root = project_root(path)
+    for entry in (str(path.parent), str(root)):
+        if entry not in sys.path:
+            sys.path.insert(0, entry)
+    name = module_name_for(path, root)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    previous = sys.modules.get(name)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        if previous is not None:
+            sys.modules[name] = previous
+        else:
+            sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def _is_definition(value: Any) -> bool:
+    return all(hasattr(value, a) for a in ("manifest", "lines", "diagnostics")) and not isinstance(value, type)
+
+
+def _is_raw_manifest(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("format") == "trellis.contract.v1"
+
+
+def find_contract(module: ModuleType, path: Path, name: str | None) -> tuple[str, Any]:
+    file = str(path)
+    if name is not None:
+        if not hasattr(module, name):
+            raise ContractError([Diagnostic("source", f"module has no attribute '{name}'", file=file)])
+        value = getattr(module, name)
+        if not (_is_definition(value) or _is_raw_manifest(value)):
+            raise ContractError(
+                [Diagnostic("source", f"'{name}' is not a Trellis contract (define_*_contract result or manifest dict)", file=file)]
+            )
+        return name, value
+    if hasattr(module, DEFAULT_EXPORT):
+        return find_contract(module, path, DEFAULT_EXPORT)
+    found = [(k, v) for k, v in vars(module).items() if not k.startswith("_") and _is_definition(v)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ContractError(
+            [Diagnostic("source", "module defines no contract (assign a define_*_contract(...) result to CONTRACT)", file=file)]
+        )
+    names = ", ".join(k for k, _ in found)
+    raise ContractError(
+        [Diagnostic("source", f"module defines several contracts ({names}); pass FILE:NAME to choose one", file=file)]
+    )
+
+
+def load_python_source(path: Path, name: str | None = None) -> tuple[Any, str, dict[str, int], list[Diagnostic]]:
+    """Import `path` and return (raw manifest, export name, pointer→line map, authoring diagnostics)."""
+    path = path.resolve()
+    file = str(path)
+    if not path.is_file():
+        raise ContractError([Diagnostic("io", "contract source not found", file=file)])
+    try:
+        module = import_module_from(path)
+    except SyntaxError as exc:
+        raise ContractError(
+            [Diagnostic("import", f"syntax error: {exc.msg}", file=file, line=_failure_line(exc, path))]
+        ) from exc
+    except Exception as exc:  # any failure of user code is a user error, reported with its line
+        detail = f"{type(exc).__name__}: {exc}"
+        raise ContractError(
+            [Diagnostic("import", f"importing the contract module failed: {detail}", file=file, line=_failure_line(exc, path))]
+        ) from exc
+    export, value = find_contract(module, path, name)
+    if _is_raw_manifest(value):
+        return value, export, {}, []
+    return value.manifest, export, dict(value.lines), list(value.diagnostics)
