@@ -31,7 +31,10 @@ def contract_from_manifest(
             origin = Origin(origin.path, origin.kind, origin.name, pointer_lines(source_text))
         cid = _raw_id(raw)
         raise ContractError(
-            [d.located(file=origin.path, line=origin.line_for(d.pointer), contract_id=cid) for d in diags]
+            [
+                d.located(file=origin.path, line=origin.line_for(d.pointer), contract_id=cid)
+                for d in diags
+            ]
         )
     return LoadedContract(
         manifest=normalized,

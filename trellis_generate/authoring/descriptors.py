@@ -76,7 +76,9 @@ class ErrorType:
     site: Site = _site()
 
 
-def define_error(name: str, *, type: str | None = None, schema: SchemaLike | None = None) -> ErrorType:
+def define_error(
+    name: str, *, type: str | None = None, schema: SchemaLike | None = None
+) -> ErrorType:
     """Declare an error once; RPCs then reference the returned object. `type` defaults to `name`."""
     return ErrorType(name=name, type=type or name, schema=schema, site=caller_site())
 

@@ -17,6 +17,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 generate_app = typer.Typer(
-    help="Generate one target for one contract.", no_args_is_help=True, pretty_exceptions_enable=False
+    help="Generate one target for one contract.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
 )
 app.add_typer(generate_app, name="generate")

@@ -14,10 +14,13 @@ from ..diagnostics import ContractError, Diagnostic, format_text
 
 SourceOpt = Annotated[
     str | None,
-    typer.Option("--source", "-s", metavar="FILE[:NAME]", help="Python contract module (optionally :NAME)."),
+    typer.Option(
+        "--source", "-s", metavar="FILE[:NAME]", help="Python contract module (optionally :NAME)."
+    ),
 ]
 ManifestOpt = Annotated[
-    Path | None, typer.Option("--manifest", "-m", metavar="FILE", help="Contract manifest JSON file.")
+    Path | None,
+    typer.Option("--manifest", "-m", metavar="FILE", help="Contract manifest JSON file."),
 ]
 DepsOpt = Annotated[
     list[Path] | None,

@@ -25,4 +25,6 @@ def verify(source: SourceOpt = None, manifest: ManifestOpt = None) -> None:
     for key in SURFACES:
         print(f"  {key}: {len(m.get(key, {}))}")
     resources = m.get("resources", {})
-    print(f"  resources: kv {len(resources.get('kv', {}))}, store {len(resources.get('store', {}))}")
+    print(
+        f"  resources: kv {len(resources.get('kv', {}))}, store {len(resources.get('store', {}))}"
+    )

@@ -35,7 +35,9 @@ def manifest_cmd(out: OutOpt, source: SourceOpt = None, manifest: ManifestOpt = 
     print(f"  digest: {contract.digest}")
 
 
-def _generate_target(target: str, out: Path, source: str | None, manifest: Path | None, deps: list[Path] | None) -> None:
+def _generate_target(
+    target: str, out: Path, source: str | None, manifest: Path | None, deps: list[Path] | None
+) -> None:
     from ..render import render_targets
 
     contract = load_input(source, manifest)
@@ -46,7 +48,10 @@ def _generate_target(target: str, out: Path, source: str | None, manifest: Path 
 
 @generate_app.command("python")
 def python_cmd(
-    out: OutOpt, source: SourceOpt = None, manifest: ManifestOpt = None, dep_manifest: DepsOpt = None
+    out: OutOpt,
+    source: SourceOpt = None,
+    manifest: ManifestOpt = None,
+    dep_manifest: DepsOpt = None,
 ) -> None:
     """Write the typed Python SDK package of a contract into DIR/<package>/."""
     _generate_target("python", out, source, manifest, dep_manifest)
@@ -54,15 +59,21 @@ def python_cmd(
 
 @generate_app.command("scopes")
 def scopes_cmd(
-    out: OutOpt, source: SourceOpt = None, manifest: ManifestOpt = None, dep_manifest: DepsOpt = None
+    out: OutOpt,
+    source: SourceOpt = None,
+    manifest: ManifestOpt = None,
+    dep_manifest: DepsOpt = None,
 ) -> None:
-    """Write DIR/<id>.scopes.json and DIR/<id>.scopes.md: the capabilities and subjects each surface needs."""
+    """Write DIR/<id>.scopes.json and .scopes.md: capabilities and subjects per surface."""
     _generate_target("scopes", out, source, manifest, dep_manifest)
 
 
 @generate_app.command("all")
 def all_cmd(
-    out: OutOpt, source: SourceOpt = None, manifest: ManifestOpt = None, dep_manifest: DepsOpt = None
+    out: OutOpt,
+    source: SourceOpt = None,
+    manifest: ManifestOpt = None,
+    dep_manifest: DepsOpt = None,
 ) -> None:
     """Write manifest, Python SDK and scopes under DIR (manifests/, python/, scopes/)."""
     from ..render import ALL_TARGETS, render_targets

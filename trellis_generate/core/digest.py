@@ -157,7 +157,9 @@ def project_digest_manifest(n: Mapping[str, Any], *, keep_internal: bool = False
     if "operations" in n:
         p["operations"] = {k: _project_operation(o) for k, o in n["operations"].items()}
     if "events" in n:
-        p["events"] = {k: _project_capable(e, ("publish", "subscribe")) for k, e in n["events"].items()}
+        p["events"] = {
+            k: _project_capable(e, ("publish", "subscribe")) for k, e in n["events"].items()
+        }
     if "feeds" in n:
         p["feeds"] = {k: _project_capable(f, ("subscribe",)) for k, f in n["feeds"].items()}
     if "errors" in n:

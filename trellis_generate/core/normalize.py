@@ -113,10 +113,13 @@ def _operation(o: Mapping[str, Any]) -> JsonObject:
         out["transfer"] = transfer
     if "capabilities" in o:
         caps = o["capabilities"]
-        out["capabilities"] = {k: list(caps[k]) for k in ("call", "observe", "cancel", "control") if k in caps}
+        out["capabilities"] = {
+            k: list(caps[k]) for k in ("call", "observe", "cancel", "control") if k in caps
+        }
     if "signals" in o:
         out["signals"] = {
-            name: _with_docs({"input": _ref(sig["input"])}, sig) for name, sig in o["signals"].items()
+            name: _with_docs({"input": _ref(sig["input"])}, sig)
+            for name, sig in o["signals"].items()
         }
     if "cancel" in o:
         out["cancel"] = o["cancel"]
@@ -230,7 +233,9 @@ def normalize_manifest(c: Mapping[str, Any]) -> JsonObject:
     if "schemas" in c:
         out["schemas"] = dict(c["schemas"])
     if "exports" in c:
-        out["exports"] = {"schemas": list(c["exports"]["schemas"])} if "schemas" in c["exports"] else {}
+        out["exports"] = (
+            {"schemas": list(c["exports"]["schemas"])} if "schemas" in c["exports"] else {}
+        )
     if "uses" in c:
         out["uses"] = _uses(c["uses"])
     sections = (

@@ -37,7 +37,9 @@ def _forbidden(raw: Mapping[str, Any]) -> tuple[list[Diagnostic], JsonObject]:
     cleaned = dict(raw)
     if "subjects" in cleaned:
         del cleaned["subjects"]
-        diags.append(Diagnostic("forbidden-field", "Contract subjects are not supported in v1", "/subjects"))
+        diags.append(
+            Diagnostic("forbidden-field", "Contract subjects are not supported in v1", "/subjects")
+        )
     resources = cleaned.get("resources")
     if isinstance(resources, dict):
         resources = dict(resources)
@@ -46,7 +48,9 @@ def _forbidden(raw: Mapping[str, Any]) -> tuple[list[Diagnostic], JsonObject]:
                 del resources[key]
                 diags.append(
                     Diagnostic(
-                        "forbidden-field", f"/resources/{key} is not supported in v1", f"/resources/{key}"
+                        "forbidden-field",
+                        f"/resources/{key} is not supported in v1",
+                        f"/resources/{key}",
                     )
                 )
         cleaned["resources"] = resources
@@ -105,12 +109,16 @@ def _event_consumers(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
             alias_at = pointer("eventConsumers", g, "uses", alias)
             if not events:
                 yield Diagnostic(
-                    "event-consumer", f"event consumer group '{g}' use '{alias}' must declare events", alias_at
+                    "event-consumer",
+                    f"event consumer group '{g}' use '{alias}' must declare events",
+                    alias_at,
                 )
             ref = required.get(alias) or optional.get(alias)
             if ref is None:
                 yield Diagnostic(
-                    "event-consumer", f"event consumer group '{g}' references unknown use '{alias}'", alias_at
+                    "event-consumer",
+                    f"event consumer group '{g}' references unknown use '{alias}'",
+                    alias_at,
                 )
                 continue
             subscribed = set(ref.get("events", {}).get("subscribe", []))
@@ -132,7 +140,7 @@ def _event_consumers(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
 
 
 def _schema_refs(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
-    """Every schema ref must name an entry of `schemas` (TS order, plus Rust's feed/signal checks)."""
+    """Every schema ref must name a `schemas` entry (TS order, plus Rust's feed/signal checks)."""
     schemas = n.get("schemas", {})
 
     def check(ref: Mapping[str, Any], context: str, at: str) -> Iterator[Diagnostic]:
@@ -141,15 +149,23 @@ def _schema_refs(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
 
     for i, name in enumerate(n.get("exports", {}).get("schemas", [])):
         if name not in schemas:
-            yield Diagnostic("schema-ref", f"exports.schemas: unknown schema '{name}'", pointer("exports", "schemas", i))
+            yield Diagnostic(
+                "schema-ref",
+                f"exports.schemas: unknown schema '{name}'",
+                pointer("exports", "schemas", i),
+            )
     for k, s in n.get("state", {}).items():
         yield from check(s["schema"], f"state '{k}'", pointer("state", k, "schema"))
         for v, ref in s.get("acceptedVersions", {}).items():
             yield from check(
-                ref, f"state '{k}' acceptedVersions '{v}'", pointer("state", k, "acceptedVersions", v)
+                ref,
+                f"state '{k}' acceptedVersions '{v}'",
+                pointer("state", k, "acceptedVersions", v),
             )
     for a, kv in n.get("resources", {}).get("kv", {}).items():
-        yield from check(kv["schema"], f"resources.kv '{a}'", pointer("resources", "kv", a, "schema"))
+        yield from check(
+            kv["schema"], f"resources.kv '{a}'", pointer("resources", "kv", a, "schema")
+        )
     for k, m in n.get("rpc", {}).items():
         for part in ("input", "output"):
             yield from check(m[part], f"rpc '{k}' {part}", pointer("rpc", k, part))
@@ -159,7 +175,9 @@ def _schema_refs(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
                 yield from check(o[part], f"operation '{k}' {part}", pointer("operations", k, part))
         for sig, s in o.get("signals", {}).items():
             yield from check(
-                s["input"], f"operation '{k}' signal '{sig}' input", pointer("operations", k, "signals", sig, "input")
+                s["input"],
+                f"operation '{k}' signal '{sig}' input",
+                pointer("operations", k, "signals", sig, "input"),
             )
     for k, e in n.get("events", {}).items():
         yield from check(e["event"], f"event '{k}'", pointer("events", k, "event"))
@@ -192,12 +210,18 @@ def _event_templates(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
         params = e.get("params", [])
         bad = [p for p in params if not is_json_pointer(p)]
         for p in bad:
-            yield Diagnostic("event-template", f"event '{name}' param '{p}' must be a JSON Pointer", at + "/params")
+            yield Diagnostic(
+                "event-template",
+                f"event '{name}' param '{p}' must be a JSON Pointer",
+                at + "/params",
+            )
         if bad:
             continue
         if params != pointers:
             yield Diagnostic(
-                "event-template", f"event '{name}' params must list subject template pointers in order", at + "/params"
+                "event-template",
+                f"event '{name}' params must list subject template pointers in order",
+                at + "/params",
             )
             continue
         payload = schemas.get(e["event"]["schema"])
@@ -237,7 +261,8 @@ def _unique_error_types(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
         if t in first:
             yield Diagnostic(
                 "error-type-unique",
-                f"error '{name}' repeats type '{t}' of error '{first[t]}' (error types must be unique)",
+                f"error '{name}' repeats type '{t}' of error '{first[t]}' "
+                "(error types must be unique)",
                 pointer("errors", name, "type"),
             )
         else:
@@ -258,14 +283,24 @@ def validate_and_normalize(raw: Any) -> tuple[JsonObject | None, list[Diagnostic
     try:
         check_pure_json(raw)
     except CanonicalError as exc:
-        diags.append(Diagnostic("pure-json", f"Contract must be a pure JSON value: {exc.reason}", exc.pointer))
+        diags.append(
+            Diagnostic(
+                "pure-json", f"Contract must be a pure JSON value: {exc.reason}", exc.pointer
+            )
+        )
     forbidden, cleaned = _forbidden(raw)
     diags += forbidden
     structural = _structure(cleaned)
     if structural:
         return None, diags + structural
     normalized = normalize_manifest(cleaned)
-    for rule in (_event_consumers, _schema_refs, _event_templates, _subject_collisions, _unique_error_types):
+    for rule in (
+        _event_consumers,
+        _schema_refs,
+        _event_templates,
+        _subject_collisions,
+        _unique_error_types,
+    ):
         diags.extend(rule(normalized))
     diags.extend(_embedded_schemas(normalized.get("schemas", {})))
     return (None if diags else normalized), diags

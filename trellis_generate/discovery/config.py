@@ -35,7 +35,13 @@ def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ContractError(
-        [Diagnostic("config-type", f"[tool.trellis-generate] {key} must be a string or a list of strings", file=str(path))]
+        [
+            Diagnostic(
+                "config-type",
+                f"[tool.trellis-generate] {key} must be a string or a list of strings",
+                file=str(path),
+            )
+        ]
     )
 
 
@@ -47,21 +53,39 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ContractError([Diagnostic("config-syntax", f"cannot parse: {exc}", file=str(path))]) from exc
+        raise ContractError(
+            [Diagnostic("config-syntax", f"cannot parse: {exc}", file=str(path))]
+        ) from exc
     table = data.get("tool", {}).get("trellis-generate", {})
     if not isinstance(table, dict):
-        raise ContractError([Diagnostic("config-type", "[tool.trellis-generate] must be a table", file=str(path))])
+        raise ContractError(
+            [Diagnostic("config-type", "[tool.trellis-generate] must be a table", file=str(path))]
+        )
     unknown = sorted(set(table) - {"contracts", "manifests", "out", "targets"})
     if unknown:
         raise ContractError(
-            [Diagnostic("config-unknown-key", f"unknown key(s): {', '.join(unknown)}", file=str(path))]
+            [
+                Diagnostic(
+                    "config-unknown-key", f"unknown key(s): {', '.join(unknown)}", file=str(path)
+                )
+            ]
         )
     out = table.get("out", DEFAULT_OUT)
     if not isinstance(out, str) or not out:
-        raise ContractError([Diagnostic("config-type", "[tool.trellis-generate] out must be a path", file=str(path))])
+        raise ContractError(
+            [
+                Diagnostic(
+                    "config-type", "[tool.trellis-generate] out must be a path", file=str(path)
+                )
+            ]
+        )
     return Config(
-        contracts=_strings(table["contracts"], "contracts", path) if "contracts" in table else CONVENTION_CONTRACTS,
+        contracts=_strings(table["contracts"], "contracts", path)
+        if "contracts" in table
+        else CONVENTION_CONTRACTS,
         manifests=_strings(table.get("manifests", []), "manifests", path),
         out=out,
-        targets=_strings(table["targets"], "targets", path) if "targets" in table else DEFAULT_TARGETS,
+        targets=_strings(table["targets"], "targets", path)
+        if "targets" in table
+        else DEFAULT_TARGETS,
     )

@@ -71,7 +71,9 @@ class IgnoreRules:
         candidates: list[tuple[str, pathspec.GitIgnoreSpec | None]] = [
             ("", _load_spec(self.root / ".git" / "info" / "exclude"))
         ]
-        candidates += [("/".join(parts[:i]), self._spec("/".join(parts[:i]))) for i in range(len(parts))]
+        candidates += [
+            ("/".join(parts[:i]), self._spec("/".join(parts[:i]))) for i in range(len(parts))
+        ]
         verdict = False
         for base, spec in candidates:  # shallow to deep: the deepest definite match wins
             if spec is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
-from .scan import ImportRef
+from .records import ImportRef
 
 Exists = Callable[[str], bool]
 ImportsOf = Callable[[str], Iterable[ImportRef]]

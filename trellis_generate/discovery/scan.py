@@ -7,11 +7,11 @@ a star import). The `id` keyword is read when it is a string literal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, PositionProvider
+
+from .records import ImportRef, ModuleScan, ScanError, StaticContract
 
 HELPERS = {
     "define_service_contract": "service",
@@ -19,29 +19,6 @@ HELPERS = {
     "define_agent_contract": "agent",
     "define_device_contract": "device",
 }
-
-
-@dataclass(frozen=True)
-class StaticContract:
-    name: str  # the module attribute holding the contract
-    kind: str
-    id: str | None  # None when `id=` is not a string literal
-    line: int
-
-
-@dataclass(frozen=True)
-class ImportRef:
-    """`import a.b` → ("a.b", (), 0); `from ..x import y` → ("x", ("y",), 2)."""
-
-    module: str
-    names: tuple[str, ...]
-    level: int
-
-
-@dataclass(frozen=True)
-class ModuleScan:
-    contracts: tuple[StaticContract, ...]
-    imports: tuple[ImportRef, ...]
 
 
 class _Scanner(cst.CSTVisitor):
@@ -120,12 +97,6 @@ class _AliasOnly(cst.CSTVisitor):
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self.scanner.visit_ImportFrom(node)
-
-
-class ScanError(ValueError):
-    def __init__(self, line: int | None, message: str) -> None:
-        self.line = line
-        super().__init__(message)
 
 
 def scan_module(source: str) -> ModuleScan:

@@ -62,50 +62,44 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\n')
 
 
 def pointer_lines(text: str) -> dict[str, int]:
-    """JSON pointer → line (1-based) of every object member and array item in `text`."""
+    """JSON pointer → line (1-based) where each object member's key or array item starts."""
     lines: dict[str, int] = {"": 1}
     line = 1
-    # Each frame: [pointer, is_object, pending_key, next_index]
-    stack: list[list[Any]] = []
-    expecting_value_at: str | None = ""
+    stack: list[tuple[str, bool]] = []  # (container pointer, is_object)
+    indices: list[int] = []
+    pending: str | None = ""  # pointer of the value expected next
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         if tok == "\n":
             line += 1
             continue
-        if tok in "{[":
-            parent = expecting_value_at if expecting_value_at is not None else ""
-            stack.append([parent, tok == "{", None, 0])
-            expecting_value_at = None
-            if tok == "[":
-                expecting_value_at = f"{parent}/0"
-                lines.setdefault(expecting_value_at, line)
+        if tok in ":":
             continue
         if tok in "}]":
             stack.pop()
-            expecting_value_at = None
-            continue
-        if not stack:
-            continue
-        frame = stack[-1]
-        if tok == ":":
+            indices.pop()
+            pending = None
             continue
         if tok == ",":
-            if frame[1]:
-                frame[2] = None
-                expecting_value_at = None
+            if stack and not stack[-1][1]:
+                indices[-1] += 1
+                pending = f"{stack[-1][0]}/{indices[-1]}"
             else:
-                frame[3] += 1
-                expecting_value_at = f"{frame[0]}/{frame[3]}"
-                lines.setdefault(expecting_value_at, line)
+                pending = None
             continue
-        if frame[1] and frame[2] is None and tok.startswith('"'):
+        if stack and stack[-1][1] and pending is None:  # an object key
             key = json.loads(tok)
-            frame[2] = key
-            expecting_value_at = f"{frame[0]}/{key.replace('~', '~0').replace('/', '~1')}"
-            lines.setdefault(expecting_value_at, line)
+            pending = f"{stack[-1][0]}/{key.replace('~', '~0').replace('/', '~1')}"
+            lines.setdefault(pending, line)
             continue
-        expecting_value_at = None
+        here = pending if pending is not None else ""
+        lines.setdefault(here, line)
+        pending = None
+        if tok in "{[":
+            stack.append((here, tok == "{"))
+            indices.append(0)
+            if tok == "[":
+                pending = f"{here}/0"
     return lines
 
 
@@ -115,25 +109,51 @@ def read_manifest_file(path: Path) -> tuple[Any, str]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ContractError([Diagnostic("io", f"cannot read manifest: {exc.strerror}", file=file)]) from exc
+        raise ContractError(
+            [Diagnostic("io", f"cannot read manifest: {exc.strerror}", file=file)]
+        ) from exc
     if size > MAX_MANIFEST_BYTES:
         raise ContractError(
-            [Diagnostic("size", f"manifest is {size} bytes; the limit is {MAX_MANIFEST_BYTES} bytes", file=file)]
+            [
+                Diagnostic(
+                    "size",
+                    f"manifest is {size} bytes; the limit is {MAX_MANIFEST_BYTES} bytes",
+                    file=file,
+                )
+            ]
         )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContractError([Diagnostic("json", f"manifest is not UTF-8: {exc.reason}", file=file)]) from exc
+        raise ContractError(
+            [Diagnostic("json", f"manifest is not UTF-8: {exc.reason}", file=file)]
+        ) from exc
     except OSError as exc:
-        raise ContractError([Diagnostic("io", f"cannot read manifest: {exc.strerror}", file=file)]) from exc
+        raise ContractError(
+            [Diagnostic("io", f"cannot read manifest: {exc.strerror}", file=file)]
+        ) from exc
     try:
         value, problems = parse_manifest_text(text)
     except json.JSONDecodeError as exc:
         raise ContractError(
-            [Diagnostic("json", f"invalid JSON: {exc.msg} (column {exc.colno})", file=file, line=exc.lineno)]
+            [
+                Diagnostic(
+                    "json",
+                    f"invalid JSON: {exc.msg} (column {exc.colno})",
+                    file=file,
+                    line=exc.lineno,
+                )
+            ]
         ) from exc
     except RecursionError as exc:
-        raise ContractError([Diagnostic("json", "invalid JSON: nested too deeply", file=file)]) from exc
+        raise ContractError(
+            [Diagnostic("json", "invalid JSON: nested too deeply", file=file)]
+        ) from exc
     if problems:
-        raise ContractError([Diagnostic("pure-json", f"Contract must be a pure JSON value: {p}", file=file) for p in problems])
+        raise ContractError(
+            [
+                Diagnostic("pure-json", f"Contract must be a pure JSON value: {p}", file=file)
+                for p in problems
+            ]
+        )
     return value, text

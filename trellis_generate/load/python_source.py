@@ -33,7 +33,9 @@ def module_name_for(path: Path, root: Path) -> str:
         rel = path.with_suffix("").relative_to(root)
     except ValueError:
         rel = None
-    if rel is not None and all((root / Path(*rel.parts[:i]) / "__init__.py").is_file() for i in range(1, len(rel.parts))):
+    if rel is not None and all(
+        (root / Path(*rel.parts[:i]) / "__init__.py").is_file() for i in range(1, len(rel.parts))
+    ):
         return ".".join(rel.parts)
     if rel is not None and len(rel.parts) >= 1 and all(p.isidentifier() for p in rel.parts):
         return ".".join(rel.parts)
@@ -74,7 +76,9 @@ def import_module_from(path: Path) -> ModuleType:
 
 
 def _is_definition(value: Any) -> bool:
-    return all(hasattr(value, a) for a in ("manifest", "lines", "diagnostics")) and not isinstance(value, type)
+    return all(hasattr(value, a) for a in ("manifest", "lines", "diagnostics")) and not isinstance(
+        value, type
+    )
 
 
 def _is_raw_manifest(value: Any) -> bool:
@@ -85,11 +89,20 @@ def find_contract(module: ModuleType, path: Path, name: str | None) -> tuple[str
     file = str(path)
     if name is not None:
         if not hasattr(module, name):
-            raise ContractError([Diagnostic("source", f"module has no attribute '{name}'", file=file)])
+            raise ContractError(
+                [Diagnostic("source", f"module has no attribute '{name}'", file=file)]
+            )
         value = getattr(module, name)
         if not (_is_definition(value) or _is_raw_manifest(value)):
             raise ContractError(
-                [Diagnostic("source", f"'{name}' is not a Trellis contract (define_*_contract result or manifest dict)", file=file)]
+                [
+                    Diagnostic(
+                        "source",
+                        f"'{name}' is not a Trellis contract "
+                        "(define_*_contract result or manifest dict)",
+                        file=file,
+                    )
+                ]
             )
         return name, value
     if hasattr(module, DEFAULT_EXPORT):
@@ -99,16 +112,31 @@ def find_contract(module: ModuleType, path: Path, name: str | None) -> tuple[str
         return found[0]
     if not found:
         raise ContractError(
-            [Diagnostic("source", "module defines no contract (assign a define_*_contract(...) result to CONTRACT)", file=file)]
+            [
+                Diagnostic(
+                    "source",
+                    "module defines no contract "
+                    "(assign a define_*_contract(...) result to CONTRACT)",
+                    file=file,
+                )
+            ]
         )
     names = ", ".join(k for k, _ in found)
     raise ContractError(
-        [Diagnostic("source", f"module defines several contracts ({names}); pass FILE:NAME to choose one", file=file)]
+        [
+            Diagnostic(
+                "source",
+                f"module defines several contracts ({names}); pass FILE:NAME to choose one",
+                file=file,
+            )
+        ]
     )
 
 
-def load_python_source(path: Path, name: str | None = None) -> tuple[Any, str, dict[str, int], list[Diagnostic]]:
-    """Import `path` and return (raw manifest, export name, pointer→line map, authoring diagnostics)."""
+def load_python_source(
+    path: Path, name: str | None = None
+) -> tuple[Any, str, dict[str, int], list[Diagnostic]]:
+    """Import `path`; return (raw manifest, export name, pointer→line map, authoring errors)."""
     path = path.resolve()
     file = str(path)
     if not path.is_file():
@@ -117,12 +145,23 @@ def load_python_source(path: Path, name: str | None = None) -> tuple[Any, str, d
         module = import_module_from(path)
     except SyntaxError as exc:
         raise ContractError(
-            [Diagnostic("import", f"syntax error: {exc.msg}", file=file, line=_failure_line(exc, path))]
+            [
+                Diagnostic(
+                    "import", f"syntax error: {exc.msg}", file=file, line=_failure_line(exc, path)
+                )
+            ]
         ) from exc
     except Exception as exc:  # any failure of user code is a user error, reported with its line
         detail = f"{type(exc).__name__}: {exc}"
         raise ContractError(
-            [Diagnostic("import", f"importing the contract module failed: {detail}", file=file, line=_failure_line(exc, path))]
+            [
+                Diagnostic(
+                    "import",
+                    f"importing the contract module failed: {detail}",
+                    file=file,
+                    line=_failure_line(exc, path),
+                )
+            ]
         ) from exc
     export, value = find_contract(module, path, name)
     if _is_raw_manifest(value):

@@ -540,10 +540,14 @@ def service_permissions(manifest: Manifest, uses: Iterable[ResolvedUse]) -> Serv
     publish += [r for r in used if r.direction == "publish"]
     operations_bucket = f"trellis_operations_{SESSION}"
     publish += [
-        PermissionRule("publish", s, (), None, True, "operation state store of this session")
+        PermissionRule("publish", s, (), None, True, "the session's operation state store")
         for s in _kv_publish_subjects(operations_bucket)
     ]
-    publish.append(PermissionRule("publish", AUTH_VALIDATE_SUBJECT, (), None, True))
+    publish.append(
+        PermissionRule(
+            "publish", AUTH_VALIDATE_SUBJECT, (), None, True, "validating callers' requests"
+        )
+    )
     if own_id == JOBS_CONTRACT_ID:
         publish += [
             PermissionRule(
@@ -552,7 +556,7 @@ def service_permissions(manifest: Manifest, uses: Iterable[ResolvedUse]) -> Serv
                 (),
                 None,
                 True,
-                "only when the digest is the runtime's built-in trellis.jobs@v1 digest",
+                "the Jobs admin runtime, when the digest is the runtime's built-in trellis.jobs@v1",
             )
             for s in _jobs_admin_subjects()
         ]

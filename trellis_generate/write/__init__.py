@@ -1,0 +1,17 @@
+"""The only stage that touches the output dir: compare, commit, lock file and output-dir lock."""
+
+from .apply import Drift, commit, compare
+from .files import file_sha256, output_lock, sha256
+from .lock import Lock, LockEntry, read_lock
+
+__all__ = [
+    "Drift",
+    "Lock",
+    "LockEntry",
+    "commit",
+    "compare",
+    "file_sha256",
+    "output_lock",
+    "read_lock",
+    "sha256",
+]

@@ -1,0 +1,69 @@
+"""File primitives of the writer: hashing, safe output paths, atomic replace, output-dir lock."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from .lock import LOCK_DIR
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def check_output_path(rel: str) -> None:
+    """Renderer paths must stay inside the output dir and out of our bookkeeping dir."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in rel:
+        raise ValueError(f"output path escapes the output dir: {rel!r}")
+    if pure.parts[0] == LOCK_DIR:
+        raise ValueError(f"output path inside the reserved {LOCK_DIR}/ dir: {rel!r}")
+
+
+def stage(target: Path, data: bytes) -> Path:
+    """Write `data` to a temp file beside `target` (same file system, so the rename is atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return Path(tmp)
+
+
+def remove_empty_parents(path: Path, stop: Path) -> None:
+    parent = path.parent
+    while parent != stop and stop in parent.parents:
+        try:
+            parent.rmdir()
+        except OSError:
+            return
+        parent = parent.parent
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Exclusive lock on the output dir: concurrent prepares serialise instead of interleaving."""
+    (out / LOCK_DIR).mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_DIR / "prepare.lock", "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another prepare to release {out}", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
