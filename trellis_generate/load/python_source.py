@@ -65,7 +65,11 @@ def import_module_from(path: Path) -> ModuleType:
     previous = sys.modules.get(name)
     sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
+        # Compile from the source text rather than exec_module: the bytecode cache keys on
+        # mtime (whole seconds) and size, so a quick same-size edit in watch mode could load
+        # stale bytecode.
+        code = compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+        exec(code, module.__dict__)
     except BaseException:
         if previous is not None:
             sys.modules[name] = previous
