@@ -30,12 +30,12 @@ def contract_from_manifest(
         if source_text is not None and not origin.lines:
             origin = Origin(origin.path, origin.kind, origin.name, pointer_lines(source_text))
         cid = _raw_id(raw)
-        raise ContractError(
-            [
-                d.located(file=origin.path, line=origin.line_for(d.pointer), contract_id=cid)
-                for d in diags
-            ]
-        )
+        located = [
+            d.located(file=origin.path, line=origin.line_for(d.pointer), contract_id=cid)
+            for d in diags
+        ]
+        # Authoring and validation both check some rules (event params): report each problem once.
+        raise ContractError(list(dict.fromkeys(located)))
     return LoadedContract(
         manifest=normalized,
         canonical=canonical_json(normalized),

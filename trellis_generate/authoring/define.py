@@ -56,27 +56,27 @@ class ContractDefinition:
 
 
 class ContractFields(TypedDict, total=False):
-    """Keyword arguments of every `define_*_contract` helper."""
+    """Keyword arguments of every `define_*_contract` helper (None means "not given")."""
 
     id: Required[str]
     display_name: Required[str]
     description: Required[str]
-    docs: Docs
-    capabilities: Mapping[str, Capability]
-    schemas: Mapping[str, SchemaSource]
-    errors: Sequence[ErrorType]
-    exports: Sequence[SchemaLike]
-    uses: Mapping[str, Use]
-    optional_uses: Mapping[str, Use]
-    state: Mapping[str, StateStore]
-    rpc: Mapping[str, Rpc]
-    operations: Mapping[str, Operation]
-    events: Mapping[str, Event]
-    feeds: Mapping[str, Feed]
-    jobs: Mapping[str, Job]
-    event_consumers: Mapping[str, EventConsumer]
-    kv: Mapping[str, Kv]
-    store: Mapping[str, Store]
+    docs: Docs | None
+    capabilities: Mapping[str, Capability] | None
+    schemas: Mapping[str, SchemaSource] | None
+    errors: Sequence[ErrorType] | None
+    exports: Sequence[SchemaLike] | None
+    uses: Mapping[str, Use] | None
+    optional_uses: Mapping[str, Use] | None
+    state: Mapping[str, StateStore] | None
+    rpc: Mapping[str, Rpc] | None
+    operations: Mapping[str, Operation] | None
+    events: Mapping[str, Event] | None
+    feeds: Mapping[str, Feed] | None
+    jobs: Mapping[str, Job] | None
+    event_consumers: Mapping[str, EventConsumer] | None
+    kv: Mapping[str, Kv] | None
+    store: Mapping[str, Store] | None
 
 
 def define_service_contract(**fields: Unpack[ContractFields]) -> ContractDefinition:
@@ -128,8 +128,7 @@ def _define(
     e = Emitter(kind, id, site)
     e.register_schemas(schemas)
     declared_capabilities = e.declare_capabilities(capabilities)
-    stores = e.entries(store, Store, "store")
-    e.store_aliases = {alias for alias, _ in stores}
+    stores = e.declare_stores(store)
     rpcs = e.entries(rpc, Rpc, "rpc")
     e.declare_errors(errors, rpcs)
     states = e.entries(state, StateStore, "state")

@@ -12,7 +12,7 @@ from dataclasses import fields
 from typing import Any, Literal, TypeVar
 
 from ..core.normalize import sorted_unique
-from ..core.schema_rules import event_param_problem
+from ..core.schema_rules import event_param_problem, pointer_resolves
 from ..core.subjects import is_json_pointer
 from ..diagnostics import Diagnostic, pointer
 from .descriptors import (
@@ -46,7 +46,6 @@ AUTH_USE = Use("trellis.auth@v1", rpc_call=("Auth.Sessions.Me", "Auth.Sessions.L
 STATE_USE = Use(
     "trellis.state@v1", rpc_call=("State.Get", "State.Put", "State.Delete", "State.List")
 )
-_PATH_NOT_FOUND = "path not found in schema"  # event_param_problem's answer for a missing path
 
 
 def capability_namespace(contract_id: str) -> str:
@@ -244,6 +243,12 @@ class Emitter:
             self.mark(pointer("schemas", name), self.site)
             self._drain_schema_problems(self.site)
 
+    def declare_stores(self, declared: Mapping[str, Store] | None) -> list[tuple[str, Store]]:
+        """Store resources, known before operations so transfers can be checked against them."""
+        items = self.entries(declared, Store, "store")
+        self.store_aliases = {alias for alias, _ in items}
+        return items
+
     def declare_errors(
         self, declared: Sequence[ErrorType] | None, rpcs: list[tuple[str, Rpc]]
     ) -> None:
@@ -372,7 +377,7 @@ class Emitter:
         for ptr in (t.key, t.content_type, t.metadata):
             if ptr is None or schema is None:
                 continue
-            if not is_json_pointer(ptr) or event_param_problem(schema, ptr) == _PATH_NOT_FOUND:
+            if not is_json_pointer(ptr) or not pointer_resolves(schema, ptr):
                 self.report(
                     "transfer-pointer",
                     f"Invalid transfer pointer '{ptr}' for operation '{name}' "

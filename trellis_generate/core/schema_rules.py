@@ -105,6 +105,11 @@ def tokenable(schema: Any) -> bool:
     return False
 
 
+def pointer_resolves(schema: Any, pointer: str) -> bool:
+    """Whether `pointer` can land on a subschema of `schema` (properties/allOf/anyOf/oneOf)."""
+    return _collect(schema, pointer_segments(pointer))[0]
+
+
 def event_param_problem(payload_schema: Any, param: str) -> str | None:
     found, schemas = _collect(payload_schema, pointer_segments(param))
     if not found:
