@@ -213,3 +213,24 @@ def test_every_real_manifest_renders_deterministically_with_all_uses_resolved() 
         for section in ("rpc", "operations", "events"):
             for spec in (contract.manifest.get(section) or {}).values():
                 assert spec["subject"] in subjects
+
+
+def test_app_listing_renders_the_caller_approval_subjects() -> None:
+    from test_scopes_derivation import APP, DEPS
+
+    def unchecked(raw: dict[str, Any]) -> LoadedContract:
+        return LoadedContract(raw, json.dumps(raw), "digest", Origin("<test>", "json"))
+
+    files = render_scopes(unchecked(APP), {k: unchecked(v) for k, v in DEPS.items()})
+    md = files["scopes/example.app@v1.scopes.md"]
+    approval = md.split("## Caller approval\n", 1)[1].split("\n## ", 1)[0]
+    assert "| publish | `feeds.v1.example.Audit.Feed`<br>" in approval
+    assert "| subscribe | `events.v1.example.Auth.Connections.Opened` |" in approval
+    data = json.loads(files["scopes/example.app@v1.scopes.json"])
+    assert [c["key"] for c in data["approval"]["capabilities"]] == [
+        "audit:read",
+        "evidence:read",
+        "evidence:write",
+        "users:read",
+    ]
+    assert "service" not in data

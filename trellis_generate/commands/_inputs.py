@@ -62,13 +62,26 @@ def load_input(source: str | None, manifest: Path | None) -> LoadedContract:
         fail(exc.diagnostics)
 
 
+def _looks_like_manifest(path: Path) -> bool:
+    """In a directory, JSON files that are not contracts (indexes, digests lists) are skipped."""
+    import json
+
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # let the loader report it with its location
+    return isinstance(value, dict) and value.get("format") == "trellis.contract.v1"
+
+
 def load_deps(paths: Iterable[Path] | None) -> dict[str, LoadedContract]:
     """Dependency manifests by contract id (directories contribute every `*.json` inside)."""
     from ..pipeline import load_contract
 
     files: list[Path] = []
     for p in paths or ():
-        files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+        files.extend(
+            sorted(f for f in p.glob("*.json") if _looks_like_manifest(f)) if p.is_dir() else [p]
+        )
     deps: dict[str, LoadedContract] = {}
     problems: list[Diagnostic] = []
     for f in files:
