@@ -13,8 +13,10 @@ from typing import Any
 from ..views.api import ModelSource
 
 # Keywords whose value is one subschema / a list of subschemas / a map of subschemas.
-_ONE = ("additionalProperties", "items", "not", "if", "then", "else", "contains",
-        "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems")  # fmt: skip
+_ONE = (
+    "additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames",
+    "unevaluatedItems", "unevaluatedProperties", "additionalItems",
+)  # fmt: skip
 _MANY = ("allOf", "anyOf", "oneOf", "prefixItems")
 _MAP = ("properties", "patternProperties", "dependentSchemas", "$defs", "definitions")
 
@@ -67,12 +69,9 @@ def render_models(sources: Sequence[ModelSource]) -> str:
     if not sources:
         return HEADER + "\nfrom __future__ import annotations\n"
     # Imported here: DMCG takes a while to import and only the python target needs it.
-    from datamodel_code_generator import (
-        DataModelType,
-        InputFileType,
-        PythonVersion,
-        generate,
-    )
+    from datamodel_code_generator import LiteralType, generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
 
     code = generate(
         schema_document(sources),
@@ -84,8 +83,10 @@ def render_models(sources: Sequence[ModelSource]) -> str:
         use_standard_collections=True,
         use_union_operator=True,
         field_constraints=True,
+        # Enums as Literal types: every top-level schema stays a pydantic model (a RootModel),
+        # which is what descriptors carry, and payload values stay plain strings.
+        enum_field_as_literal=LiteralType.All,
         keep_model_order=True,
-        reuse_model=True,
         skip_root_model=True,
         formatters=[],
     )

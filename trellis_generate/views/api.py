@@ -8,7 +8,7 @@ other string field is an identifier.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -21,9 +21,9 @@ T = TypeVar("T")
 # them gets a numbered class name instead of shadowing the import.
 MODEL_RESERVED = frozenset(
     {
-        "Annotated", "Any", "AwareDatetime", "BaseModel", "ConfigDict", "Enum", "Field",
-        "Literal", "RootModel", "StrEnum", "StringConstraints", "annotations", "date",
-        "datetime", "Dict", "List", "Optional", "Union", "UUID", "AnyUrl", "EmailStr",
+        "Annotated", "Any", "AnyUrl", "AwareDatetime", "BaseModel", "ConfigDict", "Decimal",
+        "Dict", "EmailStr", "Enum", "Field", "List", "Literal", "Optional", "RootModel",
+        "StrEnum", "StringConstraints", "UUID", "Union",
     }
 )  # fmt: skip
 # Error classes are re-exported from the package root next to these names.
@@ -73,7 +73,8 @@ class OperationView:
     const: str
     subject_lit: str
     input: str
-    progress: str | None
+    progress_type: str  # `models.X`, or `BaseModel` for an operation without progress
+    progress_lit: str  # `models.X` or `None`
     output: str
     signals: tuple[SignalView, ...]
     cancel: bool
@@ -120,7 +121,8 @@ class JobView:
     attr: str
     cls: str
     payload: str
-    result: str | None
+    result_type: str  # `models.X`, or `BaseModel` for a job without a result
+    result_lit: str  # `models.X` or `None`
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,29 @@ class Group(Generic[T]):
 
 
 @dataclass(frozen=True)
+class Section:
+    """`client.rpc`, `service.handle.event`, ...: one attribute holding the groups."""
+
+    attr: str
+    cls: str
+    groups: tuple[Group[Any], ...]
+
+
+@dataclass(frozen=True)
+class NameAlias:
+    """`RpcName = Literal[...]` for the typed `use(...)` helper (`Never` when `lits` is empty)."""
+
+    name: str
+    lits: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class UnresolvedUse:
-    alias_lit: str
-    contract_lit: str
-    reason_lit: str
+    """A declared dependency (or some of its selected surfaces) this SDK cannot offer."""
+
+    alias: str
+    contract: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -156,6 +177,7 @@ class SdkView:
     canonical_lit: str
     display_name_lit: str
     doc_lit: str
+    client_doc_lit: str
     models: tuple[ModelSource, ...]
     errors: tuple[ErrorView, ...]
     rpcs: tuple[RpcView, ...]
@@ -163,18 +185,9 @@ class SdkView:
     events: tuple[EventView, ...]
     feeds: tuple[FeedView, ...]
     jobs: tuple[JobView, ...]
-    client_rpc: tuple[Group[RpcView], ...]
-    client_operation: tuple[Group[OperationView], ...]
-    client_event: tuple[Group[EventView], ...]
-    client_feed: tuple[Group[FeedView], ...]
-    service_rpc: tuple[Group[RpcView], ...]
-    service_operation: tuple[Group[OperationView], ...]
-    service_event: tuple[Group[EventView], ...]
-    service_feed: tuple[Group[FeedView], ...]
-    use_rpc_lits: tuple[str, ...]
-    use_operation_lits: tuple[str, ...]
-    use_event_lits: tuple[str, ...]
-    use_feed_lits: tuple[str, ...]
+    client_sections: tuple[Section, ...]
+    service_sections: tuple[Section, ...]
+    use_names: tuple[NameAlias, ...]
     unresolved: tuple[UnresolvedUse, ...]
 
 
@@ -249,9 +262,18 @@ def _declared_errors(
 
 
 def _error_views(
-    manifest: Mapping[str, Any], models: Mapping[str, str], prefix: str, taken: set[str]
+    manifest: Mapping[str, Any],
+    models: Mapping[str, str],
+    prefix: str,
+    taken: set[str],
+    only: set[str] | None = None,
 ) -> dict[str, ErrorView]:
-    entries = sorted((manifest.get("errors") or {}).items())
+    """Error classes by wire type (first declaration wins), limited to the `only` types if given."""
+    entries = [
+        (k, e)
+        for k, e in sorted((manifest.get("errors") or {}).items())
+        if only is None or str(e["type"]) in only
+    ]
     names = allocate(((k, prefix + pascal(k)) for k, _ in entries), taken)
     taken.update(names.values())
     views: dict[str, ErrorView] = {}
@@ -266,9 +288,7 @@ def _error_views(
 
 def _rpc(scope: _Scope, key: str, const: str) -> RpcView:
     entry = scope.manifest["rpc"][key]
-    errors = tuple(
-        scope.errors[str(e["type"])] for e in _declared_errors(scope.manifest, entry)
-    )
+    errors = tuple(scope.errors[str(e["type"])] for e in _declared_errors(scope.manifest, entry))
     transfer = (entry.get("transfer") or {}).get("direction")
     return RpcView(
         key_lit=py_str(key),
@@ -295,11 +315,11 @@ def _operation(scope: _Scope, key: str, const: str) -> OperationView:
         const=const,
         subject_lit=py_str(entry["subject"]),
         input=scope.model(entry["input"]["schema"]),
-        progress=scope.model(progress) if progress else None,
+        progress_type=f"models.{scope.model(progress)}" if progress else "BaseModel",
+        progress_lit=f"models.{scope.model(progress)}" if progress else "None",
         output=scope.model(entry["output"]["schema"]),
         signals=tuple(
-            SignalView(py_str(name), scope.model(sig["input"]["schema"]))
-            for name, sig in signals
+            SignalView(py_str(name), scope.model(sig["input"]["schema"])) for name, sig in signals
         ),
         cancel=entry.get("cancel") is True,
         call_lit=_tuple_lit(call),
@@ -313,9 +333,7 @@ def _operation(scope: _Scope, key: str, const: str) -> OperationView:
 def _event(scope: _Scope, key: str, const: str) -> EventView:
     entry = scope.manifest["events"][key]
     params = list(entry.get("params") or [])
-    args = allocate(
-        ((p, _pointer_arg(p)) for p in params), {"handler", "queue", "filter", "event"}
-    )
+    args = allocate(((p, _pointer_arg(p)) for p in params), {"handler", "queue", "filter", "event"})
     return EventView(
         key_lit=py_str(key),
         const=const,
@@ -388,6 +406,89 @@ _USE_SECTIONS = (
 )
 
 
+def _jobs(owned: _Scope, const_name: Callable[[str], str]) -> list[JobView]:
+    jobs_map = owned.manifest.get("jobs") or {}
+    queues = sorted(jobs_map)
+    attrs = allocate((q, snake(q)) for q in queues)
+    classes = allocate(((q, f"_Job{pascal(attrs[q])}") for q in queues), {"_Jobs"})
+    views: list[JobView] = []
+    for q in queues:
+        result = _ref(jobs_map[q], "result")
+        result_cls = f"models.{owned.model(result)}" if result else None
+        views.append(
+            JobView(
+                queue_lit=py_str(q),
+                const=const_name(q),
+                attr=attrs[q],
+                cls=classes[q],
+                payload=owned.model(jobs_map[q]["payload"]["schema"]),
+                result_type=result_cls or "BaseModel",
+                result_lit=result_cls or "None",
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class _UsedScope:
+    """An available dependency: its scope, the selected keys that exist, the ones that don't."""
+
+    scope: _Scope
+    selected: Mapping[tuple[str, str], Sequence[str]]
+    sources: Sequence[ModelSource]
+    missing: Sequence[str]
+
+
+def _used_scope(
+    alias: str,
+    ref: Mapping[str, Any],
+    dep: Mapping[str, Any],
+    taken_models: set[str],
+    taken_errors: set[str],
+) -> _UsedScope:
+    """Models and error classes for the selected surfaces of a dependency, named so they don't
+    collide with anything taken so far (the sets are updated)."""
+    selected: dict[tuple[str, str], list[str]] = {}
+    missing: list[str] = []
+    for section, action in _USE_SECTIONS:
+        names = sorted(set((ref.get(section) or {}).get(action) or []))
+        present = dep.get(section) or {}
+        selected[(section, action)] = [n for n in names if n in present]
+        missing += [f"{section}.{action} {n}" for n in names if n not in present]
+    by_section: dict[str, list[str]] = {}
+    for (section, _action), names in selected.items():
+        by_section.setdefault(section, []).extend(names)
+    keys = _schema_keys(dep, by_section)
+    prefix = pascal(alias)
+    # A used schema keeps its name unless the SDK already has it; then the alias prefixes it.
+    models = allocate(
+        ((k, pascal(k) if pascal(k) not in taken_models else prefix + pascal(k)) for k in keys),
+        taken_models,
+    )
+    taken_models.update(models.values())
+    error_types = {
+        str(e["type"])
+        for name in selected[("rpc", "call")]
+        for e in dep["rpc"][name].get("errors") or []
+    }
+    errors = _error_views(dep, models, prefix, taken_errors, only=error_types)
+    schemas = dep.get("schemas") or {}
+    return _UsedScope(
+        _Scope(dep, prefix, models, errors),
+        selected,
+        [ModelSource(models[k], schemas[k]) for k in keys],
+        missing,
+    )
+
+
+def _client_doc(contract_id: str, unresolved: Sequence[UnresolvedUse]) -> str:
+    lines = [f"Typed caller facade of {contract_id} and the surfaces it uses."]
+    if unresolved:
+        lines += ["", "Declared uses left out of this SDK:"]
+        lines += [f"- {u.alias} ({u.contract}): {u.reason}" for u in unresolved]
+    return "\n".join(lines) + "\n"
+
+
 def build_sdk_view(contract: LoadedContract, deps: Mapping[str, LoadedContract]) -> SdkView:
     """Derive everything the templates print for one contract."""
     manifest = contract.manifest
@@ -396,113 +497,93 @@ def build_sdk_view(contract: LoadedContract, deps: Mapping[str, LoadedContract])
     sources = [ModelSource(model_names[k], v) for k, v in owned_schemas]
     taken_models = set(MODEL_RESERVED) | set(model_names.values())
     taken_errors = set(ERROR_RESERVED)
-    owned = _Scope(
-        manifest, "", model_names, _error_views(manifest, model_names, "", taken_errors)
-    )
+    owned = _Scope(manifest, "", model_names, _error_views(manifest, model_names, "", taken_errors))
 
-    # Used dependencies: selected keys that exist in the available manifest.
-    used: list[tuple[_Scope, dict[tuple[str, str], list[str]]]] = []
+    used: list[_UsedScope] = []
     unresolved: list[UnresolvedUse] = []
     for alias, ref in _uses(manifest):
         dep_id = str(ref["contract"])
         dep = deps.get(dep_id)
         if dep is None:
-            unresolved.append(UnresolvedUse(py_str(alias), py_str(dep_id), py_str("not available")))
+            unresolved.append(UnresolvedUse(alias, dep_id, "manifest not available"))
             continue
-        selected: dict[tuple[str, str], list[str]] = {}
-        missing: list[str] = []
-        for section, action in _USE_SECTIONS:
-            names = sorted(set((ref.get(section) or {}).get(action) or []))
-            present = dep.manifest.get(section) or {}
-            selected[(section, action)] = [n for n in names if n in present]
-            missing += [f"{section}.{action} {n}" for n in names if n not in present]
-        if missing:
+        resolved = _used_scope(alias, ref, dep.manifest, taken_models, taken_errors)
+        sources += resolved.sources
+        used.append(resolved)
+        if resolved.missing:
             unresolved.append(
-                UnresolvedUse(py_str(alias), py_str(dep_id), py_str("missing " + ", ".join(missing)))
+                UnresolvedUse(alias, dep_id, "does not expose " + ", ".join(resolved.missing))
             )
-        sections: dict[str, list[str]] = {}
-        for (section, _action), names in selected.items():
-            sections.setdefault(section, []).extend(names)
-        keys = _schema_keys(dep.manifest, sections)
-        prefix = pascal(alias)
-        dep_models = allocate(((k, prefix + pascal(k)) for k in keys), taken_models)
-        taken_models.update(dep_models.values())
-        dep_schemas = dep.manifest.get("schemas") or {}
-        sources += [ModelSource(dep_models[k], dep_schemas[k]) for k in keys]
-        dep_errors = _error_views(dep.manifest, dep_models, prefix, taken_errors)
-        used.append((_Scope(dep.manifest, prefix, dep_models, dep_errors), selected))
 
     consts_taken: set[str] = set()
 
-    def const(prefix: str, kind: str, key: str) -> str:
+    def const_name(prefix: str, kind: str, key: str) -> str:
         base = f"{constant(prefix) + '_' if prefix else ''}{kind}_{constant(key)}"
         name = allocate([("", base)], consts_taken)[""]
         consts_taken.add(name)
         return name
 
-    def section(name: str) -> list[str]:
+    def owned_keys(name: str) -> list[str]:
         return sorted(manifest.get(name) or {})
 
-    rpcs = [_rpc(owned, k, const("", "RPC", k)) for k in section("rpc")]
-    operations = [_operation(owned, k, const("", "OPERATION", k)) for k in section("operations")]
-    events = [_event(owned, k, const("", "EVENT", k)) for k in section("events")]
-    feeds = [_feed(owned, k, const("", "FEED", k)) for k in section("feeds")]
+    rpcs = [_rpc(owned, k, const_name("", "RPC", k)) for k in owned_keys("rpc")]
+    operations = [
+        _operation(owned, k, const_name("", "OPERATION", k)) for k in owned_keys("operations")
+    ]
+    events = [_event(owned, k, const_name("", "EVENT", k)) for k in owned_keys("events")]
+    feeds = [_feed(owned, k, const_name("", "FEED", k)) for k in owned_keys("feeds")]
 
-    client_rpc = [_Entry(k, v) for k, v in zip(section("rpc"), rpcs, strict=True) if not v.internal]
-    client_op = [_Entry(k, v) for k, v in zip(section("operations"), operations, strict=True)]
-    client_event = [_Entry(k, v) for k, v in zip(section("events"), events, strict=True)]
-    client_feed = [_Entry(k, v) for k, v in zip(section("feeds"), feeds, strict=True)]
+    client_rpc = [
+        _Entry(k, v) for k, v in zip(owned_keys("rpc"), rpcs, strict=True) if not v.internal
+    ]
+    client_op = [_Entry(k, v) for k, v in zip(owned_keys("operations"), operations, strict=True)]
+    client_event = [_Entry(k, v) for k, v in zip(owned_keys("events"), events, strict=True)]
+    client_feed = [_Entry(k, v) for k, v in zip(owned_keys("feeds"), feeds, strict=True)]
     service_rpc, service_op = list(client_rpc), list(client_op)
     service_event, service_feed = list(client_event), list(client_feed)
 
-    for scope, selected in used:
+    for used_scope in used:
+        scope, selected = used_scope.scope, used_scope.selected
         for key in selected[("rpc", "call")]:
-            view = _rpc(scope, key, const(scope.prefix, "RPC", key))
+            view = _rpc(scope, key, const_name(scope.prefix, "RPC", key))
             rpcs.append(view)
             if not view.internal:
                 client_rpc.append(_Entry(key, view))
         for key in selected[("operations", "call")]:
-            op = _operation(scope, key, const(scope.prefix, "OPERATION", key))
+            op = _operation(scope, key, const_name(scope.prefix, "OPERATION", key))
             operations.append(op)
             client_op.append(_Entry(key, op))
         publish = set(selected[("events", "publish")])
         subscribe = set(selected[("events", "subscribe")])
         for key in sorted(publish | subscribe):
-            ev = _event(scope, key, const(scope.prefix, "EVENT", key))
+            ev = _event(scope, key, const_name(scope.prefix, "EVENT", key))
             events.append(ev)
             client_event.append(_Entry(key, ev, key in publish, key in subscribe))
             if key in subscribe:
                 service_event.append(_Entry(key, ev, False, True))
         for key in selected[("feeds", "subscribe")]:
-            feed = _feed(scope, key, const(scope.prefix, "FEED", key))
+            feed = _feed(scope, key, const_name(scope.prefix, "FEED", key))
             feeds.append(feed)
             client_feed.append(_Entry(key, feed))
 
-    jobs_map = manifest.get("jobs") or {}
-    job_attrs = allocate((q, snake(q)) for q in sorted(jobs_map))
-    jobs = [
-        JobView(
-            queue_lit=py_str(q),
-            const=const("", "JOB", q),
-            attr=job_attrs[q],
-            cls=f"_Job{pascal(job_attrs[q])}",
-            payload=owned.model(jobs_map[q]["payload"]["schema"]),
-            result=owned.model(r) if (r := _ref(jobs_map[q], "result")) else None,
-        )
-        for q in sorted(jobs_map)
-    ]
+    jobs = _jobs(owned, lambda q: const_name("", "JOB", q))
 
-    client_cls: set[str] = set()
-    service_cls: set[str] = set()
-    all_errors = list(owned.errors.values()) + [e for s, _ in used for e in s.errors.values()]
+    # Fixed class names of the templates; generated group/leaf classes never take them.
+    client_cls = {"Client", "_Rpc", "_Operation", "_Event", "_Feed"}
+    service_cls = {"Service", "_Handle", "_HandleRpc", "_HandleOperation", "_HandleEvent",
+                   "_HandleFeed", "_Jobs"} | {j.cls for j in jobs}  # fmt: skip
+    all_errors = [*owned.errors.values(), *(e for u in used for e in u.scope.errors.values())]
     return SdkView(
         package=package_name(contract.id),
         contract_id_lit=py_str(contract.id),
         digest_lit=py_str(contract.digest),
         canonical_lit=py_str(contract.canonical),
         display_name_lit=py_str(str(manifest.get("displayName", contract.id))),
-        doc_lit=py_doc(f"{manifest.get('displayName', contract.id)} ({contract.id}).\n\n"
-                       f"{manifest.get('description', '')}"),
+        doc_lit=py_doc(
+            f"{manifest.get('displayName', contract.id)} ({contract.id}).\n\n"
+            f"{manifest.get('description', '')}"
+        ),
+        client_doc_lit=py_doc(_client_doc(contract.id, unresolved)),
         models=tuple(sources),
         errors=tuple(sorted(all_errors, key=lambda e: e.cls)),
         rpcs=tuple(rpcs),
@@ -510,17 +591,27 @@ def build_sdk_view(contract: LoadedContract, deps: Mapping[str, LoadedContract])
         events=tuple(events),
         feeds=tuple(feeds),
         jobs=tuple(jobs),
-        client_rpc=_groups("rpc", client_rpc, client_cls),
-        client_operation=_groups("operation", client_op, client_cls),
-        client_event=_groups("event", client_event, client_cls),
-        client_feed=_groups("feed", client_feed, client_cls),
-        service_rpc=_groups("rpc", service_rpc, service_cls),
-        service_operation=_groups("operation", service_op, service_cls),
-        service_event=_groups("event", service_event, service_cls),
-        service_feed=_groups("feed", service_feed, service_cls),
-        use_rpc_lits=tuple(py_str(k) for k in section("rpc")),
-        use_operation_lits=tuple(py_str(k) for k in section("operations")),
-        use_event_lits=tuple(py_str(k) for k in section("events")),
-        use_feed_lits=tuple(py_str(k) for k in section("feeds")),
+        client_sections=(
+            Section("rpc", "_Rpc", _groups("rpc", client_rpc, client_cls)),
+            Section("operation", "_Operation", _groups("operation", client_op, client_cls)),
+            Section("event", "_Event", _groups("event", client_event, client_cls)),
+            Section("feed", "_Feed", _groups("feed", client_feed, client_cls)),
+        ),
+        service_sections=(
+            Section("rpc", "_HandleRpc", _groups("handle_rpc", service_rpc, service_cls)),
+            Section(
+                "operation",
+                "_HandleOperation",
+                _groups("handle_operation", service_op, service_cls),
+            ),
+            Section("event", "_HandleEvent", _groups("handle_event", service_event, service_cls)),
+            Section("feed", "_HandleFeed", _groups("handle_feed", service_feed, service_cls)),
+        ),
+        use_names=(
+            NameAlias("RpcName", tuple(py_str(k) for k in owned_keys("rpc"))),
+            NameAlias("OperationName", tuple(py_str(k) for k in owned_keys("operations"))),
+            NameAlias("EventName", tuple(py_str(k) for k in owned_keys("events"))),
+            NameAlias("FeedName", tuple(py_str(k) for k in owned_keys("feeds"))),
+        ),
         unresolved=tuple(unresolved),
     )

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Iterable
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# Words of a piece: acronyms, capitalised words, digits stay with the word they follow (`v1`).
+_WORD = re.compile(r"[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+")
 _SPLIT = re.compile(r"[^0-9A-Za-z]+")
 # Builtins the templates use inside class bodies, plus method-parameter names: a manifest name
 # spelt like one of these would shadow it, so it gets a trailing underscore.
-_SHADOWED = frozenset({"bool", "bytes", "cls", "float", "int", "object", "self", "str", "super", "type"})
+_SHADOWED = frozenset(
+    {"bool", "bytes", "cls", "float", "int", "object", "self", "str", "super", "type"}
+)
+
+
+def _ascii(name: str) -> str:
+    """Drop accents (`Ünï` -> `Uni`); other non-ASCII characters become separators."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _pieces(name: str) -> list[str]:
-    return [p for p in _SPLIT.split(name) if p]
+    return [p for p in _SPLIT.split(_ascii(name)) if p]
 
 
 def _words(name: str) -> list[str]:
@@ -51,7 +61,7 @@ def pascal(name: str) -> str:
     ident = "".join(p[0].upper() + p[1:] for p in pieces)
     if ident[0].isdigit():
         ident = "N" + ident
-    return ident
+    return ident + "_" if keyword.iskeyword(ident) else ident  # `True`, `None`, `False`
 
 
 def constant(name: str) -> str:
@@ -61,12 +71,10 @@ def constant(name: str) -> str:
 
 def package_name(contract_id: str) -> str:
     """`trellis.auth@v1` -> `trellis_auth_v1`."""
-    return snake(contract_id).rstrip("_")
+    return snake(contract_id)
 
 
-def allocate(
-    wanted: Iterable[tuple[str, str]], reserved: Iterable[str] = ()
-) -> dict[str, str]:
+def allocate(wanted: Iterable[tuple[str, str]], reserved: Iterable[str] = ()) -> dict[str, str]:
     """Give every key its wanted identifier, suffixing `2`, `3`, ... on collisions.
 
     Keys are processed in the given order, so callers pass them sorted to stay deterministic;
@@ -103,7 +111,8 @@ def py_doc(text: str) -> str:
     """A triple-quoted docstring literal whose value is exactly `text`.
 
     Backslashes and quotes are escaped, non-printable characters (line/paragraph separators,
-    bidi controls) become `\\uXXXX`; newlines and tabs stay readable.
+    bidi controls) become `\\uXXXX`; newlines stay readable, whitespace before them is escaped
+    so no line ends in blanks.
     """
     out: list[str] = []
     for ch in text:
@@ -111,13 +120,9 @@ def py_doc(text: str) -> str:
             out.append("\\\\")
         elif ch == '"':
             out.append('\\"')
-        elif ch in "\n\t" or ch.isprintable():
+        elif ch == "\n" or ch.isprintable():
             out.append(ch)
         else:
             out.append(repr(ch)[1:-1])
-    return '"""' + "".join(out) + '"""'
-
-
-def literal_names(names: Mapping[str, object] | Iterable[str]) -> tuple[str, ...]:
-    """Sorted manifest keys as string literals, for `Literal[...]` types."""
-    return tuple(py_str(n) for n in sorted(names))
+    body = re.sub(r" +(?=\n)", lambda m: "\\x20" * len(m.group()), "".join(out))
+    return '"""' + body + '"""'

@@ -1,0 +1,66 @@
+"""Generated SDKs shared by the sdk tests: rendered once per session into a temp dir."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import real_manifest_paths
+from tests.sdk.fixtures import fixture_contracts
+from trellis_generate.contract import LoadedContract
+from trellis_generate.pipeline import load_contract
+from trellis_generate.render.python_sdk import render_python
+
+
+@dataclass(frozen=True)
+class GeneratedSdks:
+    root: Path  # the `python/` directory holding one package per contract
+    contracts: Mapping[str, LoadedContract]
+    files: Mapping[str, Mapping[str, str]]  # contract id -> output path -> text
+
+    def package_dir(self, contract_id: str) -> Path:
+        return self.root.parent / next(iter(self.files[contract_id])).rsplit("/", 1)[0]
+
+
+def render_all(contracts: Mapping[str, LoadedContract]) -> dict[str, dict[str, str]]:
+    return {cid: render_python(c, contracts) for cid, c in contracts.items()}
+
+
+def write_all(out: Path, files: Mapping[str, Mapping[str, str]]) -> None:
+    for per_contract in files.values():
+        for rel, text in per_contract.items():
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fixture_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
+    contracts = fixture_contracts()
+    out = tmp_path_factory.mktemp("fixture-sdks")
+    files = render_all(contracts)
+    write_all(out, files)
+    return GeneratedSdks(out / "python", contracts, files)
+
+
+@pytest.fixture(scope="session")
+def real_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
+    contracts = {c.id: c for c in map(load_contract, real_manifest_paths())}
+    out = tmp_path_factory.mktemp("real-sdks")
+    files = render_all(contracts)
+    write_all(out, files)
+    return GeneratedSdks(out / "python", contracts, files)
+
+
+@pytest.fixture
+def sdk_path(fixture_sdks: GeneratedSdks) -> Iterator[Path]:
+    """Make the fixture SDK packages importable for one test."""
+    sys.path.insert(0, str(fixture_sdks.root))
+    try:
+        yield fixture_sdks.root
+    finally:
+        sys.path.remove(str(fixture_sdks.root))

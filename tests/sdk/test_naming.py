@@ -1,0 +1,84 @@
+"""Identifiers and literals derived from manifest text."""
+
+from __future__ import annotations
+
+import ast
+import keyword
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.sdk.fixtures import NASTY
+from trellis_generate.views.naming import (
+    allocate,
+    constant,
+    package_name,
+    pascal,
+    py_doc,
+    py_str,
+    snake,
+    split_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("contract_id", "package"),
+    [("trellis.auth@v1", "trellis_auth_v1"), ("acme.billing@v12", "acme_billing_v12")],
+)
+def test_package_name_follows_the_contract_id(contract_id: str, package: str) -> None:
+    assert package_name(contract_id) == package
+
+
+@pytest.mark.parametrize(
+    ("key", "group_leaf"),
+    [
+        ("User.Find", ("user", "find")),
+        ("Trellis.Contract.Get", ("trellis", "contract_get")),
+        ("Jobs.ListDLQ", ("jobs", "list_dlq")),
+        ("Health", ("health", "health")),
+        ("class.def", ("class_", "def_")),
+        ("Ünï.Cödé", ("uni", "code")),
+    ],
+)
+def test_keys_split_into_group_and_leaf(key: str, group_leaf: tuple[str, str]) -> None:
+    assert split_key(key) == group_leaf
+
+
+def test_pascal_keeps_inner_case_like_the_reference() -> None:
+    assert pascal("Trellis.Contract.Get") == "TrellisContractGet"
+    assert pascal("JobsListDLQRequest") == "JobsListDLQRequest"
+    assert pascal("9lives") == "N9lives"
+    assert constant("User.Find") == "USER_FIND"
+
+
+@given(st.text())
+def test_every_name_becomes_an_ascii_non_keyword_identifier(name: str) -> None:
+    for ident in (snake(name), pascal(name), constant(name), package_name(name)):
+        assert ident.isidentifier() and ident.isascii(), ident
+        assert not keyword.iskeyword(ident) and not keyword.issoftkeyword(ident)
+
+
+def test_allocate_numbers_collisions_in_order_and_skips_reserved() -> None:
+    names = allocate([("a", "find"), ("b", "find"), ("c", "self"), ("d", "find")], {"self"})
+    assert names == {"a": "find", "b": "find2", "c": "self2", "d": "find3"}
+
+
+@given(st.text())
+def test_string_literals_evaluate_to_the_text(text: str) -> None:
+    assert ast.literal_eval(py_str(text)) == text
+
+
+@given(st.text())
+def test_docstring_literals_evaluate_to_the_text(text: str) -> None:
+    literal = py_doc(text)
+    assert ast.literal_eval(literal) == text
+    assert not any(line.endswith((" ", "\t")) for line in literal.splitlines())
+
+
+def test_hostile_text_stays_inside_one_literal() -> None:
+    for literal in (py_str(NASTY), py_doc(NASTY)):
+        tree = ast.parse(f"x = {literal}\n")
+        assert len(tree.body) == 1
+        assert ast.literal_eval(literal) == NASTY
+    assert "\u2028" not in py_doc(NASTY) and "\u202e" not in py_doc(NASTY)
