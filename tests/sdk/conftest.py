@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import real_manifest_paths
+from tests.conftest import PROJECT_ROOT, real_manifest_paths
 from tests.sdk.fixtures import fixture_contracts
 from trellis_generate.contract import LoadedContract
 from trellis_generate.pipeline import load_contract
@@ -42,6 +42,21 @@ def write_all(out: Path, files: Mapping[str, Mapping[str, str]]) -> None:
 def fixture_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
     contracts = fixture_contracts()
     out = tmp_path_factory.mktemp("fixture-sdks")
+    files = render_all(contracts)
+    write_all(out, files)
+    return GeneratedSdks(out / "python", contracts, files)
+
+
+def example_contracts() -> dict[str, LoadedContract]:
+    """The repository's example contracts (contracts/*.py)."""
+    paths = sorted((PROJECT_ROOT / "contracts").glob("[!_]*.py"))
+    return {c.id: c for c in map(load_contract, paths)}
+
+
+@pytest.fixture(scope="session")
+def example_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
+    contracts = example_contracts()
+    out = tmp_path_factory.mktemp("example-sdks")
     files = render_all(contracts)
     write_all(out, files)
     return GeneratedSdks(out / "python", contracts, files)

@@ -21,7 +21,7 @@ STR = {"type": "string"}
 
 LEDGER: dict[str, Any] = {
     "format": "trellis.contract.v1",
-    "id": "acme.ledger@v1",
+    "id": "demo.ledger@v1",
     "kind": "service",
     "displayName": "Ledger",
     "description": "Books entries.",
@@ -78,13 +78,13 @@ LEDGER: dict[str, Any] = {
 
 BILLING: dict[str, Any] = {
     "format": "trellis.contract.v1",
-    "id": "acme.billing@v1",
+    "id": "demo.billing@v1",
     "kind": "service",
     "displayName": "Billing",
     "description": "Charges and refunds.",
     "docs": {"summary": "Billing service.", "markdown": "Charges, refunds and invoices."},
     "capabilities": {
-        "acme.billing::refund": {"displayName": "Refund", "description": "Issue refunds."},
+        "demo.billing::refund": {"displayName": "Refund", "description": "Issue refunds."},
     },
     "schemas": {
         "Empty": OBJ,
@@ -111,7 +111,7 @@ BILLING: dict[str, Any] = {
             "subject": "rpc.v1.Billing.Charge",
             "input": {"schema": "ChargeRequest"},
             "output": {"schema": "ChargeResponse"},
-            "capabilities": {"call": ["acme.billing::refund"]},
+            "capabilities": {"call": ["demo.billing::refund"]},
             "errors": [{"type": "ChargeDeclined"}, {"type": "AccountFrozen"}],
             "docs": {"summary": "Charge a card.", "markdown": "Charges a card once."},
         },
@@ -143,7 +143,7 @@ BILLING: dict[str, Any] = {
             "input": {"schema": "RefundRequest"},
             "progress": {"schema": "RefundProgress"},
             "output": {"schema": "RefundResult"},
-            "capabilities": {"call": ["acme.billing::refund"], "cancel": ["acme.billing::refund"]},
+            "capabilities": {"call": ["demo.billing::refund"], "cancel": ["demo.billing::refund"]},
             "signals": {"approve": {"input": {"schema": "Approval"}}},
             "cancel": True,
         },
@@ -185,14 +185,14 @@ BILLING: dict[str, Any] = {
     "uses": {
         "required": {
             "ledger": {
-                "contract": "acme.ledger@v1",
+                "contract": "demo.ledger@v1",
                 "rpc": {"call": ["Ledger.Get", "Ledger.Secret", "Ledger.Gone"]},
                 "operations": {"call": ["Ledger.Rebuild"]},
                 "events": {"subscribe": ["Ledger.Posted"]},
                 "feeds": {"subscribe": ["Ledger.Tail"]},
             }
         },
-        "optional": {"audit": {"contract": "acme.audit@v1", "rpc": {"call": ["Audit.Log"]}}},
+        "optional": {"audit": {"contract": "demo.audit@v1", "rpc": {"call": ["Audit.Log"]}}},
     },
 }
 
@@ -295,8 +295,8 @@ HOSTILE: dict[str, Any] = {
 }
 
 FIXTURES: dict[str, dict[str, Any]] = {
-    "acme.ledger@v1": LEDGER,
-    "acme.billing@v1": BILLING,
+    "demo.ledger@v1": LEDGER,
+    "demo.billing@v1": BILLING,
     "we!rd.names@v2": HOSTILE,
 }
 

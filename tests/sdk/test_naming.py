@@ -24,7 +24,7 @@ from trellis_generate.views.naming import (
 
 @pytest.mark.parametrize(
     ("contract_id", "package"),
-    [("trellis.auth@v1", "trellis_auth_v1"), ("acme.billing@v12", "acme_billing_v12")],
+    [("trellis.auth@v1", "trellis_auth_v1"), ("demo.billing@v12", "demo_billing_v12")],
 )
 def test_package_name_follows_the_contract_id(contract_id: str, package: str) -> None:
     assert package_name(contract_id) == package

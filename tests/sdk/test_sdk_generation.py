@@ -24,7 +24,7 @@ from trellis_generate.runtime import InMemoryTransport, connect
 from trellis_generate.views.naming import package_name
 
 GOOD_USAGE = """
-from acme_billing_v1 import Client, Service, models, use
+from demo_billing_v1 import Client, Service, models, use
 from trellis_generate.authoring import Use
 from trellis_generate.runtime import ActiveOperation, Deferred, JobContext, RpcContext
 
@@ -59,7 +59,7 @@ USES: dict[str, Use] = {
 
 # Every line ending in `# error` must fail type checking, and nothing else may.
 BAD_USAGE = """
-from acme_billing_v1 import Client, Service, models, use
+from demo_billing_v1 import Client, Service, models, use
 from trellis_generate.runtime import RpcContext
 
 
@@ -93,7 +93,7 @@ def _package_dirs(sdks: GeneratedSdks) -> list[Path]:
 
 
 def _all_sdks(fixture_sdks: GeneratedSdks, request: pytest.FixtureRequest) -> list[GeneratedSdks]:
-    sdks = [fixture_sdks]
+    sdks = [fixture_sdks, request.getfixturevalue("example_sdks")]
     if (Path(__file__).resolve().parents[3] / "shared" / "conformance").is_dir():
         sdks.append(request.getfixturevalue("real_sdks"))
     return sdks
@@ -285,7 +285,7 @@ async def test_facades_offer_every_non_internal_surface(
 
 
 def test_internal_rpcs_stay_in_descriptors(fixture_sdks: GeneratedSdks, import_sdks: Any) -> None:
-    billing = import_sdks(fixture_sdks, "acme.billing@v1")
+    billing = import_sdks(fixture_sdks, "demo.billing@v1")
     assert billing.descriptors.RPC_BILLING_INTERNAL_SYNC.internal is True
     assert billing.descriptors.LEDGER_RPC_LEDGER_SECRET.internal is True
     assert not hasattr(billing.Client(None).rpc.billing, "internal_sync")
@@ -293,9 +293,9 @@ def test_internal_rpcs_stay_in_descriptors(fixture_sdks: GeneratedSdks, import_s
 
 
 def test_unresolved_uses_are_listed_not_dropped(fixture_sdks: GeneratedSdks) -> None:
-    client = fixture_sdks.files["acme.billing@v1"]["python/acme_billing_v1/client.py"]
-    assert "- audit (acme.audit@v1): manifest not available" in client
-    assert "- ledger (acme.ledger@v1): does not expose rpc.call Ledger.Gone" in client
+    client = fixture_sdks.files["demo.billing@v1"]["python/demo_billing_v1/client.py"]
+    assert "- audit (demo.audit@v1): manifest not available" in client
+    assert "- ledger (demo.ledger@v1): does not expose rpc.call Ledger.Gone" in client
 
 
 def test_hostile_text_survives_as_data(fixture_sdks: GeneratedSdks, import_sdks: Any) -> None:
@@ -314,7 +314,7 @@ def test_hostile_text_survives_as_data(fixture_sdks: GeneratedSdks, import_sdks:
 async def test_generated_client_and_service_talk_in_memory(
     fixture_sdks: GeneratedSdks, import_sdks: Any
 ) -> None:
-    billing = import_sdks(fixture_sdks, "acme.billing@v1")
+    billing = import_sdks(fixture_sdks, "demo.billing@v1")
     models, errors = billing.models, billing.errors
     transport = InMemoryTransport()
     conn = await connect(transport=transport)
