@@ -109,8 +109,8 @@ def discover(root: Path, config: Config | None = None, cache: ScanCache | None =
     """Every contract source under `root` per config or convention, with its import closure."""
     config = config or load_config(root)
     cache = cache or ScanCache(None)
-    owned = pathspec.PathSpec.from_lines("gitwildmatch", config.contracts)
-    elsewhere = pathspec.PathSpec.from_lines("gitwildmatch", config.manifests)
+    owned = pathspec.PathSpec.from_lines("gitignore", config.contracts)
+    elsewhere = pathspec.PathSpec.from_lines("gitignore", config.manifests)
     rules = IgnoreRules(root, config.out)
     sources: list[Source] = []
     candidates: list[str] = []
@@ -143,8 +143,10 @@ def discover(root: Path, config: Config | None = None, cache: ScanCache | None =
             except (OSError, UnicodeDecodeError) as exc:
                 diagnostics.append(Diagnostic("discover-unreadable", str(exc), file=rel))
                 continue
-            except ScanError as exc:
-                diagnostics.append(Diagnostic("python-syntax", str(exc), file=rel, line=exc.line))
+            except ScanError:
+                # Keep it as a source: loading reports the syntax error with its line, and
+                # `--watch` keeps the contract's last good output until it is fixed.
+                sources.append(Source(rel, "python", "owned"))
                 continue
             imports[rel] = scan.imports
             if not scan.contracts:

@@ -52,6 +52,8 @@ def resolve_import(importer: str, ref: ImportRef, exists: Exists) -> list[str]:
         bases = [here, PurePosixPath("."), PurePosixPath("src")]
     dotted = [p for p in ref.module.split(".") if p]
     found: list[str] = []
+    if ref.level and bases and exists(init := str(bases[0] / "__init__.py")):
+        found.append(init)  # `from . import x` runs the package itself first
     for base in bases:
         found += _module_files(base, dotted, exists)
         for name in ref.names:  # `from pkg import submodule`
@@ -65,8 +67,9 @@ def import_closure(
 ) -> tuple[str, ...]:
     """Every local module `module` imports, transitively, sorted; `exclude` prunes (e.g. the
     generator's own package, which the generator fingerprint already covers)."""
-    seen: set[str] = set()
-    todo = [module]
+    own_package = str(PurePosixPath(module).parent / "__init__.py")
+    seen: set[str] = {own_package} if exists(own_package) and not exclude(own_package) else set()
+    todo = [module, *seen]
     while todo:
         current = todo.pop()
         for ref in imports_of(current):

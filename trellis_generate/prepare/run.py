@@ -13,7 +13,6 @@ a fully successful run.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -34,6 +33,7 @@ from ..write import (
     read_lock,
     sha256,
 )
+from ..write.files import check_output_path
 from ..write.lock import LOCK_DIR
 from .fingerprint import input_key, render_key
 from .freshness import purge_modules
@@ -44,6 +44,8 @@ Status = Literal["written", "unchanged", "failed", "checked"]
 
 @dataclass(frozen=True)
 class Options:
+    """What to run; `None` fields come from `[tool.trellis-generate]`."""
+
     targets: tuple[str, ...] | None = None  # None: from config
     out: Path | None = None  # None: from config, relative to root
     force: bool = False
@@ -58,6 +60,7 @@ class Outcome:
     id: str
     source: str
     digest: str | None = None
+    uses: tuple[str, ...] = ()
     status: Status = "unchanged"
     rendered: bool = False
     files: dict[str, str] = field(default_factory=dict)  # expected path -> sha256
@@ -97,19 +100,46 @@ def _disk_matches(out: Path, files: dict[str, str]) -> bool:
     return all(file_sha256(out / rel) == digest for rel, digest in files.items())
 
 
+def _relative(diag: Diagnostic, root: Path, default: str) -> Diagnostic:
+    """Diagnostics name files relative to the repository root, like the rest of the output."""
+    if diag.file is None:
+        return diag.located(file=default)
+    try:
+        return replace(diag, file=Path(diag.file).resolve().relative_to(root).as_posix())
+    except ValueError:
+        return diag
+
+
+def _path_of(source_key: str) -> str:
+    return source_key.split(":")[0]
+
+
 class _Run:
+    """One prepare over one discovery: loads lazily, renders what changed, then commits."""
+
     def __init__(
-        self, root: Path, options: Options, toolchain: Toolchain, session: Session
+        self,
+        found: Discovery,
+        out: Path,
+        targets: tuple[str, ...],
+        options: Options,
+        tools: Toolchain,
+        session: Session,
     ) -> None:
-        self.root = root
-        self.options = options
-        self.tools = toolchain
-        self.session = session
+        self.root, self.found, self.out, self.targets = found.root, found, out, targets
+        self.options, self.tools, self.session = options, tools, session
+        self.lock = read_lock(out)
+        self.fingerprint = tools.fingerprint
         self.contracts: dict[str, LoadedContract] = {}  # source key -> loaded
         self.failures: dict[str, list[Diagnostic]] = {}  # source key -> diagnostics
-        self.inputs: dict[str, str] = {}  # source key -> input key
+        self.inputs = {s.key: input_key(self.root, (s.path, *s.imports)) for s in found.sources}
+        self.by_id: dict[str, Source] = {}
+        self.entries: dict[str, LockEntry] = {}  # the new lock's contracts
+        self.rendered: dict[str, str] = {}  # path -> text of everything rendered this run
+        self.collisions: list[Diagnostic] = []
 
     def load(self, source: Source) -> LoadedContract | None:
+        """The loaded contract (reused from the watch session while its inputs are unchanged)."""
         key = source.key
         if key in self.contracts or key in self.failures:
             return self.contracts.get(key)
@@ -118,15 +148,149 @@ class _Run:
             self.contracts[key] = cached[1]
             return cached[1]
         if source.format == "python":
-            purge_modules(self.root / p for p in (source.path, *source.imports))
+            here = (self.root / source.path).parent
+            files = [self.root / p for p in (source.path, *source.imports)]
+            purge_modules(files, (here, self.root, self.root / "src"))
         try:
             contract = self.tools.load(self.root / source.path, source.name)
         except ContractError as exc:
-            self.failures[key] = [d.located(file=source.path) for d in exc.diagnostics]
+            self.failures[key] = [_relative(d, self.root, source.path) for d in exc.diagnostics]
             return None
         self.contracts[key] = contract
         self.session.loaded[key] = (self.inputs[key], contract)
         return contract
+
+    def unchanged_inputs(self, source: Source) -> LockEntry | None:
+        """Level 1: the lock entry, when nothing this contract is rendered from has changed."""
+        lock, options = self.lock, self.options
+        if options.force or lock.fingerprint != self.fingerprint or lock.targets != self.targets:
+            return None
+        static = {s.id: s for s in self.found.sources}
+        entry = lock.contracts.get(source.id or "")
+        if None in static or entry is None or entry.source != source.key:
+            return None  # ids not all literal: which source provides a used id is unknown
+        if entry.input != self.inputs[source.key]:
+            return None
+        for used, recorded in entry.uses.items():
+            provider = static.get(used)
+            if (self.inputs[provider.key] if provider else None) != recorded:
+                return None
+        return entry if _disk_matches(self.out, dict(entry.files)) else None
+
+    def index_ids(self) -> None:
+        """Map ids to sources; a second owned definition of an id fails that source."""
+        for source in self.found.sources:
+            loaded = self.contracts.get(source.key)
+            ident = loaded.id if loaded else source.id
+            if ident is None or (source.role == "dependency" and ident in self.by_id):
+                continue
+            first = self.by_id.get(ident)
+            if first is not None and first.role == "owned" and source.role == "owned":
+                message = f"contract id {ident} is also defined in {first.key}"
+                self.contracts.pop(source.key, None)
+                self.failures[source.key] = [
+                    Diagnostic(
+                        "duplicate-contract-id", message, "/id", ident, source.path, source.line
+                    )
+                ]
+                continue
+            self.by_id[ident] = source  # an owned definition shadows a dependency manifest
+
+    def generate(self, source: Source) -> Outcome:
+        """Level 2 and rendering for one loaded (or failed) owned contract."""
+        contract = self.contracts.get(source.key)
+        if contract is None:
+            ident = source.id or source.key
+            return Outcome(
+                ident, source.key, status="failed", diagnostics=self.failures[source.key]
+            )
+        used = used_ids(contract.manifest)
+        outcome = Outcome(contract.id, source.key, contract.digest, used)
+        deps: dict[str, LoadedContract] = {}
+        for ident in used:
+            provider = self.by_id.get(ident)
+            dep = self.load(provider) if provider is not None and ident != contract.id else None
+            if dep is not None:
+                deps[ident] = dep
+            elif provider is not None and provider.key in self.failures:
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        "dependency-failed",
+                        f"used contract {ident} failed to load ({provider.path})",
+                        contract_id=contract.id,
+                        file=source.path,
+                    )
+                )
+        if outcome.diagnostics:
+            outcome.status = "failed"
+            return outcome
+        canonical_deps = {u: c.canonical for u, c in deps.items()}
+        key = render_key(self.fingerprint, self.targets, contract.canonical, canonical_deps)
+        previous = self.lock.contracts.get(contract.id)
+        if (
+            not self.options.force
+            and previous is not None
+            and previous.key == key
+            and _disk_matches(self.out, dict(previous.files))
+        ):
+            outcome.files = dict(previous.files)
+        else:
+            texts = self._render(contract, deps, outcome)
+            if texts is None:
+                return outcome
+            outcome.rendered = True
+            for rel, text in texts.items():
+                if rel in self.rendered:
+                    message = f"{rel} is produced by two contracts"
+                    self.collisions.append(
+                        Diagnostic("output-collision", message, contract_id=contract.id)
+                    )
+                self.rendered[rel] = text
+                outcome.files[rel] = sha256(text.encode("utf-8"))
+        uses_inputs = {u: self.inputs[self.by_id[u].key] if u in self.by_id else None for u in used}
+        self.entries[contract.id] = LockEntry(
+            source.key, contract.digest, self.inputs[source.key], key, uses_inputs, outcome.files
+        )
+        return outcome
+
+    def _render(
+        self, contract: LoadedContract, deps: dict[str, LoadedContract], outcome: Outcome
+    ) -> dict[str, str] | None:
+        try:
+            texts = self.tools.render(contract, deps, self.targets)
+            for rel in texts:
+                check_output_path(rel)
+            return texts
+        except ContractError as exc:
+            errors = [
+                d.located(file=outcome.source, contract_id=contract.id) for d in exc.diagnostics
+            ]
+        except Exception as exc:  # a generator bug must not hide the other contracts' errors
+            message = f"renderer crashed: {type(exc).__name__}: {exc}"
+            errors = [Diagnostic("render-crash", message, contract_id=contract.id)]
+        outcome.status = "failed"
+        outcome.diagnostics = [_relative(d, self.root, _path_of(outcome.source)) for d in errors]
+        return None
+
+    def commit(self, report: Report) -> None:
+        """Write what changed; prune only after a run without any error."""
+        failed = bool(report.errors)
+        failed_paths = {_path_of(o.source) for o in report.outcomes if o.status == "failed"}
+        kept = {i: e for i, e in self.lock.contracts.items() if _path_of(e.source) in failed_paths}
+        new_lock = Lock(
+            self.fingerprint, self.targets, dict(sorted({**kept, **self.entries}.items()))
+        )
+        prune = [] if failed else sorted(set(self.lock.owned_files()) - set(new_lock.owned_files()))
+        files = {p: t.encode("utf-8") for p, t in self.rendered.items()}
+        with output_lock(self.out):
+            written = commit(self.out, files, new_lock, prune)
+            if self.session.scans is not None:
+                self.session.scans.save()
+        report.removed = prune
+        for o in report.outcomes:
+            o.written = sorted(p for p in written if p in o.files)
+            if o.status != "failed" and o.written:
+                o.status = "written"
 
 
 def prepare(
@@ -134,198 +298,58 @@ def prepare(
     options: Options = Options(),
     toolchain: Toolchain | None = None,
     session: Session | None = None,
-    on_phase: Callable[[str], None] | None = None,
 ) -> Report:
     """Run prepare (or `--check`) over the repository at `root`."""
     started = time.perf_counter()
     root = root.resolve()
-    tools = toolchain or Toolchain()
     session = session or Session()
     try:
         config = load_config(root)
     except ContractError as exc:
-        return Report(
-            root, root, diagnostics=list(exc.diagnostics), elapsed=time.perf_counter() - started
-        )
+        return Report(root, root, diagnostics=list(exc.diagnostics))
     out = (options.out if options.out is not None else root / config.out).resolve()
     targets = tuple(options.targets if options.targets is not None else config.targets)
-    try:
-        out_rel = out.relative_to(root).as_posix()
-    except ValueError:
-        out_rel = ""
+    out_rel = out.relative_to(root).as_posix() if out.is_relative_to(root) else ""
     if session.scans is None:
-        session.scans = ScanCache(None if options.check else out / LOCK_DIR / "scan-cache.json")
+        session.scans = ScanCache(out / LOCK_DIR / "scan-cache.json")  # saved on commit only
     found = discover(root, replace(config, out=out_rel, targets=targets), session.scans)
+    run = _Run(found, out, targets, options, toolchain or Toolchain(), session)
     report = Report(root, out, diagnostics=list(found.diagnostics), discovery=found)
-    run = _Run(root, options, tools, session)
-    lock = read_lock(out)
-    for source in found.sources:
-        run.inputs[source.key] = input_key(root, (source.path, *source.imports))
-    by_static_id = {s.id: s for s in found.sources if s.id is not None}
-    static_ids_complete = all(s.id is not None for s in found.sources)
-    fingerprint = tools.fingerprint
-    settings_match = (
-        lock.fingerprint == fingerprint and lock.targets == targets and not options.force
-    )
-
-    def input_unchanged(source: Source) -> LockEntry | None:
-        """Level 1: the lock entry, when nothing this contract is rendered from has changed."""
-        entry = lock.contracts.get(source.id or "")
-        if not (settings_match and static_ids_complete and entry and entry.source == source.key):
-            return None
-        if entry.input != run.inputs[source.key]:
-            return None
-        for used, recorded in entry.uses.items():
-            provider = by_static_id.get(used)
-            if (run.inputs[provider.key] if provider else None) != recorded:
-                return None
-        return entry if _disk_matches(out, dict(entry.files)) else None
 
     owned = [s for s in found.sources if s.role == "owned"]
-    entries: dict[str, LockEntry] = {}
     outcomes: dict[str, Outcome] = {}
     pending: list[Source] = []
     for source in owned:
-        entry = input_unchanged(source)
+        entry = run.unchanged_inputs(source)
         if entry is not None and source.id is not None:
-            entries[source.id] = entry
+            run.entries[source.id] = entry
+            uses = tuple(entry.uses)
             outcomes[source.key] = Outcome(
-                source.id, source.key, entry.digest, files=dict(entry.files)
+                source.id, source.key, entry.digest, uses, files=dict(entry.files)
             )
         else:
             pending.append(source)
     for source in pending:
         run.load(source)
-
-    by_id: dict[str, Source] = {}
-    for source in found.sources:
-        ident = run.contracts[source.key].id if source.key in run.contracts else source.id
-        if ident is None or (source.role == "dependency" and ident in by_id):
-            continue
-        if ident in by_id and by_id[ident].role == "owned" and source.role == "owned":
-            report.diagnostics.append(
-                Diagnostic(
-                    "duplicate-contract-id",
-                    f"contract id also defined in {by_id[ident].key}",
-                    contract_id=ident,
-                    file=source.path,
-                    line=source.line,
-                )
-            )
-            continue
-        by_id[ident] = source  # an owned definition shadows a dependency manifest of the same id
-
-    def contract_for(ident: str) -> LoadedContract | None:
-        source = by_id.get(ident)
-        return run.load(source) if source is not None else None
-
-    uses = {
-        run.contracts[s.key].id: used_ids(run.contracts[s.key].manifest)
-        for s in pending
-        if s.key in run.contracts
-    }
-    order, _cycles = order_by_uses(uses)
-    position = {ident: i for i, ident in enumerate(order)}
-    rendered: dict[str, str] = {}  # path -> text of everything rendered this run
+    run.index_ids()
+    uses_of = {c.id: used_ids(c.manifest) for s in pending if (c := run.contracts.get(s.key))}
+    order = {ident: i for i, ident in enumerate(order_by_uses(uses_of)[0])}
     for source in sorted(
-        pending,
-        key=lambda s: position.get(run.contracts[s.key].id, -1) if s.key in run.contracts else -1,
+        pending, key=lambda s: order.get(getattr(run.contracts.get(s.key), "id", ""), -1)
     ):
-        contract = run.contracts.get(source.key)
-        if contract is None:
-            outcomes[source.key] = Outcome(
-                source.id or source.key,
-                source.key,
-                status="failed",
-                diagnostics=run.failures[source.key],
-            )
-            continue
-        used = used_ids(contract.manifest)
-        deps = {u: c for u in used if u != contract.id and (c := contract_for(u)) is not None}
-        dep_failures = [
-            d for u in used if (s := by_id.get(u)) is not None for d in run.failures.get(s.key, [])
-        ]
-        outcome = Outcome(contract.id, source.key, contract.digest)
-        outcomes[source.key] = outcome
-        if dep_failures:
-            outcome.status = "failed"
-            outcome.diagnostics = [
-                Diagnostic(
-                    "dependency-failed",
-                    f"a used contract failed to load: {d.format()}",
-                    contract_id=contract.id,
-                    file=source.path,
-                )
-                for d in dep_failures
-            ]
-            continue
-        key = render_key(
-            fingerprint, targets, contract.canonical, {u: c.canonical for u, c in deps.items()}
-        )
-        previous = lock.contracts.get(contract.id)
-        uses_inputs = {u: (run.inputs[by_id[u].key] if u in by_id else None) for u in used}
-        if (
-            not options.force
-            and previous
-            and previous.key == key
-            and _disk_matches(out, dict(previous.files))
-        ):
-            files = dict(previous.files)
-        else:
-            try:
-                texts = tools.render(contract, deps, targets)
-            except ContractError as exc:
-                outcome.status = "failed"
-                outcome.diagnostics = [
-                    d.located(file=source.path, contract_id=contract.id) for d in exc.diagnostics
-                ]
-                continue
-            outcome.rendered = True
-            files = {}
-            for rel, text in texts.items():
-                if rel in rendered:
-                    report.diagnostics.append(
-                        Diagnostic(
-                            "output-collision",
-                            f"{rel} is produced by two contracts",
-                            contract_id=contract.id,
-                        )
-                    )
-                rendered[rel] = text
-                files[rel] = sha256(text.encode("utf-8"))
-        outcome.files = files
-        entries[contract.id] = LockEntry(
-            source.key, contract.digest, run.inputs[source.key], key, uses_inputs, files
-        )
+        outcomes[source.key] = run.generate(source)
 
-    report.outcomes = [outcomes[s.key] for s in owned if s.key in outcomes]
+    report.outcomes = [outcomes[s.key] for s in owned]
+    report.diagnostics += run.collisions
     report.diagnostics += [
         d for s in found.sources if s.role == "dependency" for d in run.failures.get(s.key, [])
     ]
-    failed = bool(report.errors)
-    expected = {p: h for o in report.outcomes for p, h in o.files.items()}
     if options.check:
-        report.drift = compare(out, expected, lock.owned_files())
+        expected = {p: h for o in report.outcomes for p, h in o.files.items()}
+        report.drift = compare(out, expected, run.lock.owned_files())
         for o in report.outcomes:
-            if o.status != "failed":
-                o.status = "checked"
-    elif not failed or options.keep_going:
-        keep = {
-            i: e
-            for i, e in lock.contracts.items()
-            if failed and any(e.source == o.source for o in report.outcomes if o.status == "failed")
-        }
-        new_lock = Lock(fingerprint, targets, dict(sorted({**keep, **entries}.items())))
-        prune = [] if failed else sorted(set(lock.owned_files()) - set(new_lock.owned_files()))
-        with output_lock(out):
-            written = commit(
-                out, {p: t.encode("utf-8") for p, t in rendered.items()}, new_lock, prune
-            )
-            session.scans.save()
-        report.removed = prune
-        for o in report.outcomes:
-            o.written = sorted(p for p in written if p in o.files)
-            if o.status != "failed" and o.written:
-                o.status = "written"
+            o.status = "checked" if o.status != "failed" else "failed"
+    elif not report.errors or options.keep_going:
+        run.commit(report)
     report.elapsed = time.perf_counter() - started
     return report
