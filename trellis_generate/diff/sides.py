@@ -204,7 +204,7 @@ def load_git_side(rev: str, root: Path) -> Side:
         config_files = [p for p in tree if p == prefix + PYPROJECT]
         _materialize(top, tree, config_files, base, prefix)
         config = load_config(base)
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", [*config.contracts, *config.manifests])
+        spec = pathspec.PathSpec.from_lines("gitignore", [*config.contracts, *config.manifests])
         wanted = sorted(
             p for p in tree if p not in config_files and _wanted(p[len(prefix) :], spec.match_file)
         )

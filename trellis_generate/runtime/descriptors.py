@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .errors import DeclaredError
 
 I = TypeVar("I", bound=BaseModel)  # noqa: E741 - conventional name for an input payload type
-O = TypeVar("O", bound=BaseModel)
+O = TypeVar("O", bound=BaseModel)  # noqa: E741
 P = TypeVar("P", bound=BaseModel)
 E = TypeVar("E", bound=BaseModel)
 R = TypeVar("R", bound=BaseModel)
@@ -49,7 +49,7 @@ class OperationDescriptor(Generic[I, P, O]):
     input: type[I]
     progress: type[P] | None
     output: type[O]
-    signals: Mapping[str, SignalDescriptor[BaseModel]] = field(default_factory=dict)
+    signals: Mapping[str, SignalDescriptor[Any]] = field(default_factory=dict)
     cancel: bool = False
     call_capabilities: tuple[str, ...] = ()
     observe_capabilities: tuple[str, ...] = ()  # already defaulted to call (runtime semantics)

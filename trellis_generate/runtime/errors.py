@@ -45,9 +45,7 @@ class PayloadValidationError(TrellisError, ValueError):
 
     @classmethod
     def from_pydantic(cls, what: str, exc: ValidationError) -> PayloadValidationError:
-        errors = [
-            {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()
-        ]
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
         return cls(f"invalid {what}: {exc.error_count()} validation error(s)", errors)
 
 
@@ -164,17 +162,14 @@ def error_from_wire(
     return fallback.from_wire(wire)
 
 
-def validation_error_wire(what: str, exc: ValidationError | PayloadValidationError) -> dict[str, Any]:
+def validation_error_wire(exc: PayloadValidationError) -> dict[str, Any]:
     """The ``ValidationError`` reply a service sends for a payload that failed validation."""
-    err = exc if isinstance(exc, PayloadValidationError) else PayloadValidationError.from_pydantic(
-        what, exc
-    )
-    return RemoteError(
-        "ValidationError", str(err), context={"errors": err.errors}
-    ).to_wire()
+    return RemoteError("ValidationError", str(exc), context={"errors": exc.errors}).to_wire()
 
 
-def unexpected_error_wire(message: str = "the service failed to handle the request") -> dict[str, Any]:
+def unexpected_error_wire(
+    message: str = "the service failed to handle the request",
+) -> dict[str, Any]:
     """What a caller sees for a handler crash: no internals, just an id to find the log line."""
     return RemoteError("UnexpectedError", message).to_wire()
 

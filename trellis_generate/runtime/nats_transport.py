@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,12 +18,6 @@ from .errors import NoResponders, RpcTimeout
 from .transport import KvConflict, KvEntry, Message, MessageHandler
 
 _NO_RESPONDERS = "503"
-_BUCKET_CHARS = re.compile(r"[^A-Za-z0-9_-]")
-
-
-def bucket_name(name: str) -> str:
-    """A JetStream-legal bucket name (letters, digits, ``_`` and ``-``)."""
-    return _BUCKET_CHARS.sub("_", name)
 
 
 class _NatsBucket:
@@ -57,12 +50,16 @@ class _NatsSubscriptionHandle:
         self._sub = sub
 
     async def unsubscribe(self) -> None:
-        with contextlib.suppress(nats.errors.ConnectionClosedError, nats.errors.BadSubscriptionError):
+        with contextlib.suppress(
+            nats.errors.ConnectionClosedError, nats.errors.BadSubscriptionError
+        ):
             await self._sub.unsubscribe()
 
     async def drain(self) -> None:
-        with contextlib.suppress(nats.errors.ConnectionClosedError, nats.errors.BadSubscriptionError):
-            await self._sub.drain()
+        with contextlib.suppress(
+            nats.errors.ConnectionClosedError, nats.errors.BadSubscriptionError
+        ):
+            await self._sub.drain()  # type: ignore[no-untyped-call]
 
 
 def _message(msg: Msg) -> Message:
@@ -126,14 +123,20 @@ class NatsTransport:
 
     async def key_value(self, bucket: str) -> _NatsBucket:
         js = self.client.jetstream()
-        name = bucket_name(bucket)
         try:
-            kv = await js.key_value(name)
+            kv = await js.key_value(bucket)
         except nats.js.errors.BucketNotFoundError:
-            kv = await js.create_key_value(bucket=name, history=1)
+            kv = await js.create_key_value(bucket=bucket, history=1)
         return _NatsBucket(kv)
 
     async def flush(self) -> None:
+        """Return once the server has processed everything sent so far.
+
+        nats-py writes its PING straight to the socket while earlier commands (a fresh SUB) may
+        still wait in its pending buffer, so one PING/PONG can overtake them. The first round
+        trip lets its flusher write that buffer; the second PING then queues behind it.
+        """
+        await self.client.flush()
         await self.client.flush()
 
     async def close(self) -> None:

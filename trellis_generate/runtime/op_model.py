@@ -18,7 +18,7 @@ from .descriptors import OperationDescriptor
 from .wire import incoming
 
 P = TypeVar("P", bound=BaseModel)
-O = TypeVar("O", bound=BaseModel)
+O = TypeVar("O", bound=BaseModel)  # noqa: E741
 
 OperationState = Literal["pending", "running", "completed", "failed", "cancelled"]
 EventType = Literal["accepted", "started", "progress", "completed", "failed", "cancelled"]
@@ -129,6 +129,16 @@ def snapshot_from_wire(
         output=incoming(desc.output, output, "operation output") if output is not None else None,
         error=body.get("error"),
         service=str(body.get("service", "")),
+    )
+
+
+def current_state_event(snapshot: OperationSnapshot[P, O]) -> OperationEvent[P, O]:
+    """The lifecycle event that would have brought an operation to ``snapshot``'s state."""
+    return OperationEvent(
+        type=_EVENT_OF_STATE[snapshot.state],
+        snapshot=snapshot,
+        output=snapshot.output,
+        error=snapshot.error,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from .errors import NoResponders, RpcTimeout
@@ -13,7 +13,7 @@ from .wire import decode
 
 async def stream_frames(
     transport: Transport, subject: str, body: bytes, *, timeout: float | None
-) -> AsyncIterator[dict[str, Any]]:
+) -> AsyncGenerator[dict[str, Any], None]:
     """Yield decoded frames until the consumer stops; ``timeout`` bounds the whole stream.
 
     The inbox subscription exists before the request is published, so no frame can be missed;

@@ -59,7 +59,9 @@ def render_subject(template: str, payload: Mapping[str, Any]) -> str:
         try:
             value = resolve_pointer(payload, pointer)
         except KeyError:
-            raise EventSubjectError(f"subject parameter {pointer} is missing from the event") from None
+            raise EventSubjectError(
+                f"subject parameter {pointer} is missing from the event"
+            ) from None
         return subject_token(value, pointer)
 
     return _TOKEN.sub(replace, template)
