@@ -149,7 +149,7 @@ def _feed(f: Mapping[str, Any]) -> JsonObject:
     return _with_docs(out, f)
 
 
-_JOB_FIELDS = (
+JOB_FIELDS = (
     "maxDeliver",
     "backoffMs",
     "ackWaitMs",
@@ -165,7 +165,7 @@ def _job(j: Mapping[str, Any]) -> JsonObject:
     out: JsonObject = {"payload": _ref(j["payload"])}
     if "result" in j:
         out["result"] = _ref(j["result"])
-    out.update(_pick(j, _JOB_FIELDS))
+    out.update(_pick(j, JOB_FIELDS))
     return _with_docs(out, j)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ..core.normalize import JOB_FIELDS
 from ..core.subjects import template_to_wildcard
 from ..diagnostics import pointer
 from ..views.scopes import cancel_capabilities, observe_capabilities
@@ -27,18 +28,7 @@ SCHEMA_FIELDS: dict[str, tuple[str, ...]] = {
     "jobs": ("payload", "result"),
 }
 OPTIONAL_FIELDS = frozenset({"progress", "result"})
-JOB_SETTINGS = frozenset(
-    {
-        "maxDeliver",
-        "backoffMs",
-        "ackWaitMs",
-        "defaultDeadlineMs",
-        "progress",
-        "logs",
-        "dlq",
-        "concurrency",
-    }
-)
+JOB_SETTINGS = frozenset(JOB_FIELDS)
 DISPLAY = ("displayName", "description", "docs")
 FREE_SECTIONS = ("uses", "state", "eventConsumers", "exports", "errors")  # may change freely
 LABEL = {
