@@ -1,4 +1,7 @@
-"""Runtime test fixtures: a real nats-server with JetStream, and connections over either transport."""
+"""A real nats-server with JetStream, and connections over either transport.
+
+Registered as a plugin in tests/conftest.py so the runtime and end-to-end suites share one server.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .network import Network
+from tests.runtime.network import Network
 
 LOOPBACK = "127.0.0.1"
 
