@@ -31,12 +31,10 @@ async def run_client(conn: Connection) -> models.RefundResult:
         print(f"declared error {err.error_type}: {err.message} ({err.data.invoiceId})")
 
     refund = await client.operation.billing.refund.start(
-        models.RefundInput.model_validate(
-            {
-                "invoiceId": invoice.invoiceId,
-                "amount": {"amountMinor": 450, "currency": "EUR"},
-                "reason": "one tea arrived cold",
-            }
+        models.RefundInput(
+            invoiceId=invoice.invoiceId,
+            amount=invoice.lines[0].unitPrice,  # every Money field shares the `Money` class
+            reason="one tea arrived cold",
         )
     )
     print(f"refund {refund.id} accepted")

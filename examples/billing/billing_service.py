@@ -71,13 +71,7 @@ def build_service(conn: Connection) -> Service:
         assert isinstance(approval, models.ApproveRefund)
         message = f"approved by {approval.approver}"
         await op.progress(RefundProgress(step="capturing", message=message))
-        job = ChargeRefundJob.model_validate(
-            {
-                "operationId": op.id,
-                "invoiceId": payload.invoiceId,
-                "amount": payload.amount.model_dump(),
-            }
-        )
+        job = ChargeRefundJob(operationId=op.id, invoiceId=payload.invoiceId, amount=payload.amount)
         await service.jobs.charge_refund.create(job)
         return op.defer()
 
@@ -87,11 +81,7 @@ def build_service(conn: Connection) -> Service:
     ) -> models.ChargeRefundResult | None:
         op = await service.handle.operation.billing.refund.control(job.operationId)
         await op.progress(RefundProgress(step="notifying", message="refund captured"))
-        await op.complete(
-            RefundResult.model_validate(
-                {"refundId": f"rf_{ctx.job_id[:8]}", "refunded": job.amount.model_dump()}
-            )
-        )
+        await op.complete(RefundResult(refundId=f"rf_{ctx.job_id[:8]}", refunded=job.amount))
         return models.ChargeRefundResult(providerReference=f"psp-{ctx.job_id[:8]}")
 
     return service

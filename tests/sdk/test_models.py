@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 import types
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
-from trellis_generate.render.models import open_objects, render_models
+from tests.conftest import requires_shared
+from tests.sdk.conftest import GeneratedSdks
+from trellis_generate.render.models import open_objects, render_models, share_shapes
 from trellis_generate.views.api import ModelSource
 
 
@@ -96,3 +99,155 @@ def test_output_has_no_timestamp_and_is_stable() -> None:
     first = render_models(sources)
     assert first == render_models(sources)
     assert "timestamp" not in first and "datamodel-codegen" not in first
+
+
+def _obj(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": props, "required": sorted(props), **extra}
+
+
+MONEY = _obj(
+    {"amountMinor": {"type": "integer"}, "currency": {"enum": ["EUR", "USD"]}},
+    title="Money",
+    additionalProperties=False,
+)
+
+
+def _classes(code: str) -> list[str]:
+    return [line.split("(")[0][6:] for line in code.splitlines() if line.startswith("class ")]
+
+
+def _field_type(model: type[BaseModel], field: str) -> Any:
+    return model.model_fields[field].annotation
+
+
+def test_an_inline_shape_used_three_times_becomes_one_class(load_models: Any) -> None:
+    sources = [
+        ModelSource("Refund", _obj({"amount": MONEY})),
+        ModelSource("Invoice", _obj({"total": MONEY, "lines": {"type": "array", "items": MONEY}})),
+    ]
+    module = load_models(sources)
+    assert sorted(_classes(render_models(sources))) == ["Invoice", "Money", "Refund"]
+    assert _field_type(module.Refund, "amount") is module.Money
+    assert _field_type(module.Invoice, "total") is module.Money
+    assert _field_type(module.Invoice, "lines") == list[module.Money]
+    invoice = module.Invoice.model_validate(
+        {"total": {"amountMinor": 5, "currency": "EUR"}, "lines": []}
+    )
+    module.Refund(amount=invoice.total)  # the same class: no model_dump() round trip
+    with pytest.raises(ValidationError):  # the shared class keeps the shape's `extra="forbid"`
+        module.Money.model_validate({"amountMinor": 1, "currency": "EUR", "extra": 1})
+
+
+def test_shapes_that_differ_in_anything_stay_separate_classes(load_models: Any) -> None:
+    described = {**MONEY, "description": "Refunded amount"}
+    opened = {k: v for k, v in MONEY.items() if k != "additionalProperties"}
+    sources = [
+        ModelSource("A", _obj({"x": MONEY, "y": described, "z": opened})),
+        ModelSource("B", _obj({"x": MONEY, "y": described, "z": opened})),
+    ]
+    module = load_models(sources)
+    types_ = {f: _field_type(module.A, f) for f in "xyz"}
+    assert len(set(types_.values())) == 3
+    assert all(_field_type(module.B, f) is t for f, t in types_.items())
+    assert module.A.model_validate(
+        {"x": {"amountMinor": 1, "currency": "EUR"}, "y": {"amountMinor": 1, "currency": "EUR"},
+         "z": {"amountMinor": 1, "currency": "EUR", "later": True}}
+    ).z.model_extra == {"later": True}  # fmt: skip
+
+
+def test_a_top_level_schema_absorbs_its_nested_copies(load_models: Any) -> None:
+    sources = [
+        ModelSource("Invoice", _obj({"total": MONEY})),  # even a single nested copy
+        ModelSource("Money", MONEY),
+        ModelSource("Page", _obj({"items": {"type": "array", "items": _obj({"total": MONEY})}})),
+    ]
+    code = render_models(sources)
+    module = load_models(sources)
+    assert sorted(_classes(code)) == ["Invoice", "Money", "Page"]
+    assert _field_type(module.Invoice, "total") is module.Money
+    assert _field_type(module.Page, "items") == list[module.Invoice]
+
+
+def test_a_shape_repeated_only_inside_a_shared_shape_is_not_hoisted_on_its_own() -> None:
+    line = _obj({"sku": {"type": "string"}, "price": _obj({"cents": {"type": "integer"}})})
+    sources = [ModelSource(n, _obj({"line": line})) for n in ("A", "B")]
+    defs = share_shapes(sources)
+    assert list(defs) == ["A", "B", "ALine"]
+    assert defs["ALine"]["properties"]["price"]["properties"]["cents"] == {"type": "integer"}
+
+
+def test_all_of_branches_stay_merged_into_their_class(load_models: Any) -> None:
+    header = _obj({"id": {"type": "string"}})
+    sources = [ModelSource(n, {"allOf": [header, _obj({n.lower(): {"type": "integer"}})]})
+               for n in ("Opened", "Closed")]  # fmt: skip
+    defs = share_shapes(sources)
+    assert list(defs) == ["Opened", "Closed"]
+    assert [b.__name__ for b in load_models(sources).Opened.__bases__] == ["BaseModel"]
+
+
+def test_hoisted_names_never_take_a_contract_schema_or_import_name(load_models: Any) -> None:
+    other_money = {**MONEY, "description": "not the top-level Money"}
+    field = _obj({"value": {"type": "string"}}, title="Field")  # pydantic's `Field` import
+    sources = [
+        ModelSource("Money", MONEY),
+        ModelSource("Order", _obj({"paid": other_money, "meta": field})),
+        ModelSource("Quote", _obj({"price": other_money, "meta": field})),
+        ModelSource("OrderPaid", {"type": "string"}),
+    ]
+    defs = share_shapes(sources)
+    # `Field` and `Money` are taken, so the first paths name them: `Order.meta` is free,
+    # `Order.paid` -> `OrderPaid` is a schema name and gets a number.
+    assert list(defs) == ["Money", "Order", "Quote", "OrderPaid", "OrderMeta", "OrderPaid2"]
+    module = load_models(sources)
+    assert _field_type(module.Order, "paid") is module.OrderPaid2
+    assert _field_type(module.Quote, "meta") is module.OrderMeta
+    assert issubclass(module.OrderPaid, RootModel)
+
+
+def test_a_unique_free_title_names_the_shared_class() -> None:
+    shape = _obj({"x": {"type": "integer"}}, title="point-2d")
+    defs = share_shapes([ModelSource(n, _obj({"at": shape})) for n in ("A", "B")])
+    assert list(defs) == ["A", "B", "Point2d"]
+    assert defs["A"]["properties"]["at"] == {"$ref": "#/$defs/Point2d"}
+
+
+def test_hoisting_is_deterministic_and_leaves_the_sources_untouched() -> None:
+    sources = [ModelSource(n, _obj({"m": MONEY, "n": {"anyOf": [MONEY, {"type": "null"}]}}))
+               for n in ("B", "A")]  # fmt: skip
+    before = copy.deepcopy(sources)
+    assert share_shapes(sources) == share_shapes(copy.deepcopy(sources))
+    assert sources == before
+    assert render_models(sources) == render_models(before)
+
+
+def test_a_class_named_like_a_builtin_is_defined_before_its_users(load_models: Any) -> None:
+    warning = _obj({"text": {"type": "string"}})
+    sources = [ModelSource("Alert", _obj({"warning": warning})), ModelSource("Warning", warning)]
+    module = load_models(sources)
+    alert = module.Alert.model_validate({"warning": {"text": "low disk"}})
+    assert isinstance(alert.warning, module.Warning)
+
+
+@requires_shared
+def test_every_model_of_the_real_sdks_builds(real_sdks: GeneratedSdks) -> None:
+    """Forcing every class's schema catches references pydantic resolves to the wrong thing
+    (deferred annotations once turned `list[Warning]` into the builtin `Warning`)."""
+    broken: list[str] = []
+    for i, files in enumerate(real_sdks.files.values()):
+        code = next(text for path, text in files.items() if path.endswith("/models.py"))
+        module = _import(code, f"_real_models_{i}")
+        try:
+            for name, cls in vars(module).items():
+                if (
+                    isinstance(cls, type)
+                    and issubclass(cls, BaseModel)
+                    and cls.__module__ == module.__name__
+                ):
+                    try:
+                        cls.model_rebuild(force=True)
+                    except Exception as err:  # noqa: BLE001 - collect every broken class
+                        broken.append(f"{module.__name__}.{name}: {type(err).__name__}")
+        finally:
+            sys.modules.pop(module.__name__, None)
+    assert real_sdks.files
+    assert not broken, broken
