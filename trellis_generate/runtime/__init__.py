@@ -25,10 +25,11 @@ from .nats_transport import NatsTransport
 from .op_client import OperationRef, SignalReceipt
 from .op_model import OperationEvent, OperationSnapshot
 from .op_server import ActiveOperation, Deferred
-from .service import JobContext, JobRef, RpcContext, Service
+from .service import DEFAULT_STOP_TIMEOUT, JobContext, JobRef, RpcContext, Service
 from .transport import Transport
 
 __all__ = [
+    "DEFAULT_STOP_TIMEOUT",
     "ActiveOperation",
     "Connection",
     "DeclaredError",

@@ -219,6 +219,6 @@ class Service:
     async def start(self) -> None:
         await self.runtime.start()
 
-    async def stop(self) -> None:
-        """Drain subscriptions and stop handling requests."""
-        await self.runtime.stop()
+    async def stop(self, *, timeout: float = runtime.DEFAULT_STOP_TIMEOUT) -> None:
+        """Drain subscriptions; let in-flight handlers finish (up to `timeout`), cancel the rest."""
+        await self.runtime.stop(timeout=timeout)
