@@ -1,3 +1,3 @@
-"""trellis-generate: Trellis contracts to canonical manifests, digests, typed Python SDKs and scopes."""
+"""trellis-generate: Trellis contracts to canonical manifests, digests, typed SDKs and scopes."""
 
 __version__ = "0.1.0"

@@ -27,7 +27,10 @@ def only_diagnostic(path: Path, name: str | None = None):
 
 
 def test_a_raw_manifest_dict_is_accepted(tmp_path: Path) -> None:
-    path = module(tmp_path, f"CONTRACT = {json.dumps(full_manifest())!r}\nimport json\nCONTRACT = json.loads(CONTRACT)\n")
+    path = module(
+        tmp_path,
+        f"CONTRACT = {json.dumps(full_manifest())!r}\nimport json\nCONTRACT = json.loads(CONTRACT)\n",
+    )
     contract = load_contract(path)
     assert contract.id == "acme.orders@v1"
     assert contract.origin.kind == "python" and contract.origin.name == "CONTRACT"

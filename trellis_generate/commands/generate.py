@@ -7,10 +7,23 @@ from typing import Annotated
 
 import typer
 
+from ..contract import LoadedContract
+from ..diagnostics import ContractError
 from ._app import generate_app
-from ._inputs import DepsOpt, ManifestOpt, SourceOpt, load_deps, load_input
+from ._inputs import DepsOpt, ManifestOpt, SourceOpt, fail, load_deps, load_input
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output file (manifest) or directory.")]
+
+
+def _render(
+    contract: LoadedContract, deps: list[Path] | None, targets: tuple[str, ...]
+) -> dict[str, str]:
+    from ..render import render_targets
+
+    try:
+        return render_targets(contract, load_deps(deps), targets)
+    except ContractError as exc:
+        fail(exc.diagnostics)
 
 
 def _write_tree(out: Path, files: dict[str, str], strip_prefix: bool) -> None:
@@ -38,10 +51,8 @@ def manifest_cmd(out: OutOpt, source: SourceOpt = None, manifest: ManifestOpt = 
 def _generate_target(
     target: str, out: Path, source: str | None, manifest: Path | None, deps: list[Path] | None
 ) -> None:
-    from ..render import render_targets
-
     contract = load_input(source, manifest)
-    files = render_targets(contract, load_deps(deps), [target])
+    files = _render(contract, deps, (target,))
     _write_tree(out, files, strip_prefix=True)
     print(f"OK generated {target} for {contract.id} in {out}")
 
@@ -76,10 +87,10 @@ def all_cmd(
     dep_manifest: DepsOpt = None,
 ) -> None:
     """Write manifest, Python SDK and scopes under DIR (manifests/, python/, scopes/)."""
-    from ..render import ALL_TARGETS, render_targets
+    from ..render import ALL_TARGETS
 
     contract = load_input(source, manifest)
-    files = render_targets(contract, load_deps(dep_manifest), ALL_TARGETS)
+    files = _render(contract, dep_manifest, ALL_TARGETS)
     _write_tree(out, files, strip_prefix=False)
     print(f"OK generated contract artifacts for {contract.id} in {out}")
     print(f"  digest: {contract.digest}")

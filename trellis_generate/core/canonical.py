@@ -53,6 +53,10 @@ def check_pure_json(value: Any, pointer: str = "") -> None:
         elif isinstance(node, float):
             if not math.isfinite(node):
                 raise CanonicalError(ptr, "non-finite number is not JSON")
+            if node.is_integer() and MAX_SAFE_INTEGER < abs(node) < 1e21:
+                # ECMAScript prints these as integer digits, which then read back as an
+                # integer outside the safe range: the manifest would not survive a round trip.
+                raise CanonicalError(ptr, f"number {node!r} is outside ±(2^53-1)")
             if node == 0.0 and math.copysign(1.0, node) < 0:
                 raise CanonicalError(
                     ptr, "negative zero is not allowed (Contract must be a pure JSON value)"

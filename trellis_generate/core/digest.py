@@ -23,7 +23,7 @@ def _sorted_lists(caps: Mapping[str, Any], keys: tuple[str, ...]) -> JsonObject:
 
 
 def _is_array_index(key: str) -> bool:
-    return key.isdigit() and str(int(key)) == key and int(key) < 2**32 - 1
+    return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < 2**32 - 1
 
 
 def js_property_order(keys: list[str]) -> list[str]:

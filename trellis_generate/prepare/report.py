@@ -64,4 +64,5 @@ def report_lines(report: Report, *, color: bool, check: bool = False) -> list[st
 
 
 def error_lines(report: Report) -> list[str]:
-    return [d.format() for d in report.errors]
+    """Every diagnostic (errors and warnings), for stderr."""
+    return [d.format() for d in report.problems]

@@ -13,6 +13,7 @@ a fully successful run.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -80,8 +81,13 @@ class Report:
     discovery: Discovery | None = None
 
     @property
-    def errors(self) -> list[Diagnostic]:
+    def problems(self) -> list[Diagnostic]:
+        """Errors and warnings, run-level first."""
         return [*self.diagnostics, *(d for o in self.outcomes for d in o.diagnostics)]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.problems if d.severity == "error"]
 
     @property
     def ok(self) -> bool:
@@ -293,6 +299,35 @@ class _Run:
                 o.status = "written"
 
 
+# Contracts the Trellis runtime itself provides: using them needs no manifest in the repository.
+PLATFORM_CONTRACTS = frozenset(
+    f"trellis.{name}@v1" for name in ("auth", "core", "health", "jobs", "state")
+)
+
+
+def unknown_uses(
+    outcomes: list[Outcome], known: Mapping[str, object], paths: Mapping[str, str]
+) -> list[Diagnostic]:
+    """A warning per used contract that is neither in the repository nor a platform contract.
+
+    Not an error: optional dependencies may legitimately be absent, and the SDK and scope listing
+    name what they leave out. But a typo in a contract id must not pass silently.
+    """
+    return [
+        Diagnostic(
+            "unknown-use",
+            f"uses unknown contract '{ident}' (not in this repository or its manifests; "
+            "its surfaces are left out of the SDK)",
+            contract_id=o.id,
+            file=paths.get(o.source, o.source),
+            severity="warning",
+        )
+        for o in outcomes
+        for ident in o.uses
+        if ident not in known and ident not in PLATFORM_CONTRACTS and ident != o.id
+    ]
+
+
 def prepare(
     root: Path,
     options: Options = Options(),
@@ -340,6 +375,7 @@ def prepare(
         outcomes[source.key] = run.generate(source)
 
     report.outcomes = [outcomes[s.key] for s in owned]
+    report.diagnostics += unknown_uses(report.outcomes, run.by_id, {s.key: s.path for s in owned})
     report.diagnostics += run.collisions
     report.diagnostics += [
         d for s in found.sources if s.role == "dependency" for d in run.failures.get(s.key, [])

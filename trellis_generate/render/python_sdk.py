@@ -18,8 +18,9 @@ import jinja2
 import trellis_generate
 
 from ..contract import LoadedContract
+from ..diagnostics import ContractError, Diagnostic
 from ..views.api import SdkView, build_sdk_view
-from .models import render_models
+from .models import UnmodelableSchemaError, render_models
 
 _MODULES = ("__init__.py", "client.py", "contract.py", "descriptors.py", "errors.py", "service.py")
 
@@ -93,5 +94,19 @@ def format_python(files: Mapping[str, str]) -> dict[str, str]:
 def render_python(contract: LoadedContract, deps: Mapping[str, LoadedContract]) -> dict[str, str]:
     """`python/<package>/<file>` -> text for the contract's SDK package."""
     view = build_sdk_view(contract, deps)
-    files = format_python(render_sources(view))
+    try:
+        sources = render_sources(view)
+    except UnmodelableSchemaError as exc:
+        raise ContractError(
+            [
+                Diagnostic(
+                    "python-models",
+                    f"the python target cannot model this contract's schemas: {exc}",
+                    "/schemas",
+                    contract.id,
+                    contract.origin.path,
+                )
+            ]
+        ) from exc
+    files = format_python(sources)
     return {f"python/{view.package}/{name}": text for name, text in sorted(files.items())}

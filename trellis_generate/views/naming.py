@@ -57,11 +57,14 @@ def pascal(name: str) -> str:
 
     Pieces keep their inner case (`JobsListDLQRequest` stays as is), as the reference does.
     """
-    pieces = _pieces(name) or [_fallback(name)]
+    # The fallback has no separators: datamodel-code-generator rewrites class names with `_`.
+    pieces = _pieces(name) or ["U" + "".join(f"{ord(c):04X}" for c in name)]
     ident = "".join(p[0].upper() + p[1:] for p in pieces)
     if ident[0].isdigit():
         ident = "N" + ident
-    return ident + "_" if keyword.iskeyword(ident) else ident  # `True`, `None`, `False`
+    # `True`, `None`, `False`: no `_` suffix, which datamodel-code-generator would rewrite.
+    ambiguous = ident in ("I", "O", "l")  # ruff E742: easily mistaken for 1 and 0
+    return ident + "Value" if keyword.iskeyword(ident) or ambiguous else ident
 
 
 def constant(name: str) -> str:

@@ -1,24 +1,11 @@
-"""Atomic file writes: a reader sees the old bytes or the new bytes, never a torn file."""
+"""Atomic writes for single-file commands: readers see the old bytes or the new, never a mix."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from .files import stage
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
@@ -29,5 +16,10 @@ def write_text_if_changed(path: Path, text: str) -> bool:
             return False
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         pass
-    write_bytes_atomic(path, data)
+    tmp = stage(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return True

@@ -34,12 +34,27 @@ def check_output_path(rel: str) -> None:
         raise ValueError(f"output path inside the reserved {LOCK_DIR}/ dir: {rel!r}")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files 0600; generated files get the mode any other new file would get.
+FILE_MODE = 0o666 & ~_umask()
+
+
 def stage(target: Path, data: bytes) -> Path:
     """Write `data` to a temp file beside `target` (same file system, so the rename is atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return Path(tmp)
 
 
