@@ -13,6 +13,10 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+_LINE_BREAKS = str.maketrans(
+    {"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029", "\x00": "\\x00"}
+)
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -38,6 +42,7 @@ class Diagnostic:
         )
 
     def format(self) -> str:
+        """One line per diagnostic, whatever names and ids the manifest contains."""
         where = self.file or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
@@ -46,7 +51,8 @@ class Diagnostic:
             parts.append(self.contract_id)
         if self.pointer:
             parts.append(self.pointer)
-        return f"{': '.join(parts)}: {self.severity}: {self.message} [{self.rule}]"
+        text = f"{': '.join(parts)}: {self.severity}: {self.message} [{self.rule}]"
+        return text.translate(_LINE_BREAKS)
 
     def to_json(self) -> dict[str, object]:
         return {k: v for k, v in asdict(self).items() if v is not None}

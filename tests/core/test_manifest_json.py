@@ -62,3 +62,10 @@ def test_validation_errors_carry_file_line_and_contract_id(tmp_path: Path) -> No
         d.format()
         == f"{path}:5: x@v1: /rpc/R/output: error: rpc 'R' output: unknown schema 'B' [schema-ref]"
     )
+
+
+def test_a_diagnostic_is_one_line_whatever_the_manifest_contains() -> None:
+    from trellis_generate.diagnostics import Diagnostic
+
+    d = Diagnostic("r", "event 'a\nb' is odd", "/events/a\nb", "x\u2028y@v1", "f.json", 3)
+    assert d.format() == "f.json:3: x\\u2028y@v1: /events/a\\nb: error: event 'a\\nb' is odd [r]"
