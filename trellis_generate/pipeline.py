@@ -38,8 +38,9 @@ def contract_from_manifest(
         raise ContractError(list(dict.fromkeys(located)))
     return LoadedContract(
         manifest=normalized,
-        canonical=canonical_json(normalized),
-        digest=contract_digest(normalized),
+        # Validation already checked every value of the manifest these are derived from.
+        canonical=canonical_json(normalized, checked=True),
+        digest=contract_digest(normalized, checked=True),
         origin=origin,
     )
 

@@ -32,7 +32,11 @@ def _token(key: str) -> str:
 
 
 def _has_lone_surrogate(text: str) -> bool:
-    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    try:
+        text.encode("utf-8")  # strict UTF-8 refuses surrogates, at C speed
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def check_pure_json(value: Any, pointer: str = "") -> None:
@@ -74,9 +78,13 @@ def check_pure_json(value: Any, pointer: str = "") -> None:
             raise CanonicalError(ptr, f"{type(node).__name__} is not a JSON value")
 
 
-def canonical_json(value: Any) -> str:
-    """RFC 8785 text of `value`; raises CanonicalError for values without a safe canonical form."""
-    check_pure_json(value)
+def canonical_json(value: Any, *, checked: bool = False) -> str:
+    """RFC 8785 text of `value`; raises CanonicalError for values without a safe canonical form.
+
+    `checked=True` skips the walk for values derived from an already checked manifest.
+    """
+    if not checked:
+        check_pure_json(value)
     return rfc8785.dumps(value).decode("utf-8")
 
 
@@ -85,5 +93,5 @@ def sha256_b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
 
 
-def digest_json(value: Any) -> str:
-    return sha256_b64url(canonical_json(value).encode("utf-8"))
+def digest_json(value: Any, *, checked: bool = False) -> str:
+    return sha256_b64url(canonical_json(value, checked=checked).encode("utf-8"))

@@ -183,6 +183,9 @@ def project_digest_manifest(n: Mapping[str, Any], *, keep_internal: bool = False
     return p
 
 
-def contract_digest(normalized: Mapping[str, Any], *, keep_internal: bool = False) -> str:
-    """The runtime digest (TS semantics) of a normalized manifest."""
-    return digest_json(project_digest_manifest(normalized, keep_internal=keep_internal))
+def contract_digest(
+    normalized: Mapping[str, Any], *, keep_internal: bool = False, checked: bool = False
+) -> str:
+    """The runtime digest (TS semantics) of a normalized manifest; `checked`: see canonical_json."""
+    projection = project_digest_manifest(normalized, keep_internal=keep_internal)
+    return digest_json(projection, checked=checked)

@@ -141,7 +141,7 @@ class _Shapes:
     def key(self, schema: dict[str, Any]) -> str:
         node = id(schema)
         if node not in self._keys:
-            self._keys[node] = canonical_json(_map_children(schema, self._stand_in))
+            self._keys[node] = canonical_json(_map_children(schema, self._stand_in), checked=True)
         return self._keys[node]
 
     def _stand_in(self, _keyword: str, sub: Any) -> Any:
