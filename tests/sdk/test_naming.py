@@ -82,3 +82,11 @@ def test_hostile_text_stays_inside_one_literal() -> None:
         assert len(tree.body) == 1
         assert ast.literal_eval(literal) == NASTY
     assert "\u2028" not in py_doc(NASTY) and "\u202e" not in py_doc(NASTY)
+
+
+def test_ambiguous_single_letters_never_become_names() -> None:
+    from trellis_generate.views.naming import pascal, snake
+
+    assert snake("L") == "l_" and snake("l") == "l_"
+    assert pascal("I") == "IValue" and pascal("o") == "OValue"
+    assert pascal("None") == "NoneValue" and pascal('""') == "U00220022"

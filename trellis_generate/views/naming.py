@@ -49,6 +49,8 @@ def snake(name: str) -> str:
         ident = "n" + ident
     if keyword.iskeyword(ident) or keyword.issoftkeyword(ident) or ident in _SHADOWED:
         ident += "_"
+    elif ident == "l":  # ruff E741/E743: easily mistaken for 1
+        ident = "l_"
     return ident
 
 
