@@ -51,8 +51,3 @@ class LoadedContract:
     @property
     def kind(self) -> str:
         return str(self.manifest["kind"])
-
-    @property
-    def internal_rpcs(self) -> frozenset[str]:
-        rpc = self.manifest.get("rpc") or {}
-        return frozenset(k for k, v in rpc.items() if v.get("internal") is True)

@@ -6,7 +6,6 @@ run. Printers live here too so every command reports problems the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
@@ -72,10 +71,6 @@ def errors_only(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(d.format() for d in diagnostics)
-
-
-def format_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([d.to_json() for d in diagnostics], indent=2, sort_keys=True)
 
 
 def escape_pointer_token(token: str) -> str:

@@ -8,6 +8,7 @@ Payloads are the generated pydantic models; errors are the generated error class
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -530,3 +531,31 @@ async def test_stock_changes_feed_streams_typed_events_in_order(shop: Shop) -> N
         ("CUP-0002", 1),
         ("POT-0003", 2),
     ]
+
+
+async def test_generated_service_stop_cancels_handlers_that_outlive_its_timeout(
+    shop: Shop,
+) -> None:
+    billing = shop.billing
+    started = asyncio.Event()
+
+    def register(service: Any) -> None:
+        @service.handle.rpc.billing.invoice_get
+        async def hang(payload: Any, ctx: Any) -> Any:
+            started.set()
+            await asyncio.Event().wait()
+
+    service = await shop.billing_service(register)
+    client = await shop.billing_client()
+    call = asyncio.create_task(
+        client.rpc.billing.invoice_get(
+            billing.models.GetInvoiceInput(invoiceId=INVOICE_ID), timeout=STEP
+        )
+    )
+    await asyncio.wait_for(started.wait(), STEP)
+    async with asyncio.timeout(1.0):  # far below the 10 s default drain
+        await service.stop(timeout=0.05)
+    shop.services.remove(service)
+    call.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await call

@@ -33,12 +33,16 @@ def _renderer(target: str) -> Renderer:
     raise ValueError(f"unknown target '{target}' (known: {', '.join(ALL_TARGETS)})")
 
 
-def is_safe_relative_path(rel: str) -> bool:
-    """A relative POSIX path that stays below the directory it is joined to."""
-    parts = rel.split("/")
-    return not rel.startswith("/") and all(
-        p not in ("", ".", "..") and "\\" not in p and "\0" not in p for p in parts
-    )
+def _unsafe_paths(files: Iterable[str]) -> list[tuple[str, str]]:
+    from ..write.files import check_output_path
+
+    problems = []
+    for rel in sorted(files):
+        try:
+            check_output_path(rel)
+        except ValueError as exc:
+            problems.append((rel, str(exc)))
+    return problems
 
 
 def render_targets(
@@ -52,19 +56,18 @@ def render_targets(
     files: dict[str, str] = {}
     for target in targets:
         files.update(_renderer(target)(contract, deps))
-    unsafe = sorted(p for p in files if not is_safe_relative_path(p))
+    unsafe = _unsafe_paths(files)
     if unsafe:
         raise ContractError(
             [
                 Diagnostic(
                     "output-path",
-                    f"output path escapes the output dir: '{p}' "
-                    f"(contract id '{contract.id}' cannot name a file)",
+                    f"{reason} (contract id '{contract.id}' cannot name a file)",
                     "/id",
                     contract.id,
                     contract.origin.path,
                 )
-                for p in unsafe
+                for _, reason in unsafe
             ]
         )
     return files

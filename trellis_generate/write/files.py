@@ -28,7 +28,7 @@ def file_sha256(path: Path) -> str | None:
 def check_output_path(rel: str) -> None:
     """Renderer paths must stay inside the output dir and out of our bookkeeping dir."""
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in rel:
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in rel or "\0" in rel:
         raise ValueError(f"output path escapes the output dir: {rel!r}")
     if pure.parts[0] == LOCK_DIR:
         raise ValueError(f"output path inside the reserved {LOCK_DIR}/ dir: {rel!r}")
