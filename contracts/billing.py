@@ -16,6 +16,7 @@ from trellis_generate.authoring import (
     Job,
     Kv,
     Operation,
+    ReceiveTransferGrant,
     Rpc,
     Signal,
     Store,
@@ -81,9 +82,8 @@ class InvoicePage(WireModel):
     next_cursor: str | None = None
 
 
-class DownloadGrant(WireModel):
-    transfer_id: str
-    size_bytes: Annotated[int, Field(ge=0)]
+class DownloadGrant(ReceiveTransferGrant):
+    """A receive grant for the invoice's receipt: read it with ``client.transfer(grant)``."""
 
 
 class InvoiceNotFoundData(WireModel):

@@ -76,7 +76,7 @@ def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(params=["memory", pytest.param("nats", marks=pytest.mark.e2e)])
 async def network(request: pytest.FixtureRequest) -> AsyncIterator[Network]:
     url = request.getfixturevalue("nats_server") if request.param == "nats" else None
-    net = Network(url)
+    net = await Network(url).start()
     try:
         yield net
     finally:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .model import ContractModel, build_model
+
 SourceKind = Literal["python", "json"]
 
 
@@ -37,12 +39,18 @@ class LoadedContract:
     `manifest` is the normalized manifest (spec §4, TS semantics) except that `rpc.*.internal` is
     kept: the runtime digest ignores it (spec §9 row 1) but SDK renderers need it.
     `canonical` is the RFC 8785 text of `manifest`; `digest` is the runtime (TS) digest.
+    `model` is the same manifest as typed values, built here once: what views, permissions, diff
+    and the `uses` checks read. The dict stays the source of the canonical text and the digest.
     """
 
     manifest: Mapping[str, Any]
     canonical: str
     digest: str
     origin: Origin
+    model: ContractModel = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "model", build_model(self.manifest))
 
     @property
     def id(self) -> str:

@@ -13,7 +13,7 @@ import asyncio
 
 from acme_billing_v1 import Client, InvoiceNotFound, models
 
-from trellis_generate.runtime import Connection, connect
+from trellis_runtime import Connection, connect
 
 
 async def run_client(conn: Connection) -> models.RefundResult:
@@ -28,7 +28,7 @@ async def run_client(conn: Connection) -> models.RefundResult:
         await client.rpc.billing.invoice_get(models.GetInvoiceInput(invoiceId="inv_999999999999"))
     except InvoiceNotFound as err:
         assert err.data is not None
-        print(f"declared error {err.error_type}: {err.message} ({err.data.invoiceId})")
+        print(f"declared error {err.type}: {err.message} ({err.data.invoiceId})")
 
     refund = await client.operation.billing.refund.start(
         models.RefundInput(

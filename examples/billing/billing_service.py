@@ -5,7 +5,11 @@ way design-operations.txt describes: the handler reports progress, waits for the
 ``approveRefund`` signal, hands the charge to the private ``chargeRefund`` job and defers; the
 job finishes the operation through control by id.
 
-    python examples/billing/billing_service.py --url nats://127.0.0.1:4222
+    python examples/billing/billing_service.py --url nats://127.0.0.1:4222 --local-auth
+
+On a bare nats-server (no Trellis deployment) ``--local-auth`` also serves the stand-in for the
+platform's request validation and creates the ``trellis`` event stream. ``TRELLIS_SESSION_SEED``
+(base64url) keeps the service's session key, and so its operations, across restarts.
 """
 
 from __future__ import annotations
@@ -13,20 +17,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import signal
 from datetime import UTC, datetime
 
 from acme_billing_v1 import InvoiceNotFound, Service, models
 from acme_billing_v1.models import ChargeRefundJob, RefundInput, RefundProgress, RefundResult
 
-from trellis_generate.runtime import (
+from trellis_runtime import (
+    ActiveJob,
     ActiveOperation,
     Connection,
     Deferred,
-    JobContext,
     RpcContext,
+    SessionKey,
     connect,
 )
+from trellis_runtime.local import LocalAuth, ensure_event_stream
 
 INVOICES = {
     "inv_000000000001": models.Invoice.model_validate(
@@ -77,18 +84,24 @@ def build_service(conn: Connection) -> Service:
 
     @service.jobs.charge_refund.handle
     async def charge_refund(
-        job: ChargeRefundJob, ctx: JobContext
-    ) -> models.ChargeRefundResult | None:
-        op = await service.handle.operation.billing.refund.control(job.operationId)
+        job: ActiveJob[ChargeRefundJob, models.ChargeRefundResult],
+    ) -> models.ChargeRefundResult:
+        charge = job.payload
+        op = await service.handle.operation.billing.refund.control(charge.operationId)
         await op.progress(RefundProgress(step="notifying", message="refund captured"))
-        await op.complete(RefundResult(refundId=f"rf_{ctx.job_id[:8]}", refunded=job.amount))
-        return models.ChargeRefundResult(providerReference=f"psp-{ctx.job_id[:8]}")
+        await op.complete(RefundResult(refundId=f"rf_{job.id[:8]}", refunded=charge.amount))
+        return models.ChargeRefundResult(providerReference=f"psp-{job.id[:8]}")
 
     return service
 
 
-async def main(url: str) -> None:
-    conn = await connect(url=url)
+async def main(url: str, local_auth: bool) -> None:
+    seed = os.environ.get("TRELLIS_SESSION_SEED")
+    key = SessionKey.from_seed(seed) if seed else SessionKey.generate()
+    conn = await connect(url=url, session_key=key)
+    if local_auth:
+        await ensure_event_stream(conn)
+        await LocalAuth().serve(await connect(url=url))
     service = build_service(conn)
     await service.start()
     print(f"billing service listening on {url}; Ctrl-C to stop", flush=True)
@@ -105,5 +118,11 @@ async def main(url: str) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="nats://127.0.0.1:4222")
+    parser.add_argument(
+        "--local-auth",
+        action="store_true",
+        help="answer Auth.Requests.Validate locally (allow all): only without a deployment",
+    )
+    options = parser.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(main(parser.parse_args().url))
+        asyncio.run(main(options.url, options.local_auth))

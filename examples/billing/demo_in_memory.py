@@ -10,11 +10,14 @@ import asyncio
 from billing_client import run_client
 from billing_service import build_service
 
-from trellis_generate.runtime import InMemoryTransport, connect
+from trellis_runtime import InMemoryTransport, connect
+from trellis_runtime.local import LocalAuth
 
 
 async def main() -> None:
     network = InMemoryTransport()
+    # no deployment here: the stand-in answers the services' Auth.Requests.Validate, allowing all
+    await LocalAuth().serve(await connect(transport=network.peer()))
     service = build_service(await connect(transport=network))
     await service.start()
     try:

@@ -92,3 +92,12 @@ def test_every_command_has_help() -> None:
     ):
         result = run(*args)
         assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_help_shows_flags_without_a_type_and_cites_only_what_users_have() -> None:
+    for command in (["prepare"], ["diff"], ["verify"], ["discover"], ["generate", "all"]):
+        done = run(*command, "--help")
+        assert done.returncode == 0, done.stderr
+        assert "<bool>" not in done.stdout, done.stdout
+        assert "spec/" not in done.stdout, done.stdout
+    assert "docs/compatibility.md" in run("diff", "--help").stdout

@@ -79,3 +79,85 @@ def test_module_is_reloaded_fresh_each_time(tmp_path: Path) -> None:
     m["rpc"]["Order.Get"]["subject"] = "rpc.v1.Order.Fetch"
     path.write_text(f"import json\nCONTRACT = json.loads({json.dumps(m)!r})\n", encoding="utf-8")
     assert load_contract(path).digest != first.digest
+
+
+DESCRIPTOR_TYPE = """\
+from pydantic import BaseModel
+from trellis_generate.authoring import Capability, Rpc, define_service_contract
+class S(BaseModel): x: str  # noqa: E701
+CONTRACT = define_service_contract(
+    id="shop.library@v1",
+    display_name="Library",
+    description="Books.",
+    capabilities={"books.read": Capability(display_name="Read", description="Read.")},
+    rpc={
+        "Library.Book.Get": Rpc(
+            input=S,
+            output=S,
+            call="books.read",
+        ),
+    },
+)
+"""
+
+
+def test_a_wrongly_typed_descriptor_field_is_reported_at_the_descriptor(tmp_path: Path) -> None:
+    d = only_diagnostic(module(tmp_path, DESCRIPTOR_TYPE))
+    assert d.line == 10  # `Rpc(`, not the `define_service_contract(` line
+    assert (d.rule, d.contract_id) == ("authoring-type", "shop.library@v1")
+    assert d.pointer == "/rpc/Library.Book.Get/capabilities/call"
+    assert "expected a list of strings, got the string 'books.read'" in d.message
+
+
+def test_a_wrongly_typed_use_is_reported_at_the_use(tmp_path: Path) -> None:
+    path = module(
+        tmp_path,
+        """\
+        from trellis_generate.authoring import Use, define_service_contract
+
+        CONTRACT = define_service_contract(
+            id="shop.lending@v1",
+            display_name="Lending",
+            description="Loans.",
+            uses={
+                "library": Use("shop.library@v1", rpc_call="Library.Book.Get"),
+            },
+        )
+        """,
+    )
+    d = only_diagnostic(path)
+    assert (d.line, d.pointer) == (8, "/uses/required/library")
+
+
+def test_a_duplicate_key_in_a_descriptor_dict_is_an_error_at_the_repeat(tmp_path: Path) -> None:
+    path = module(
+        tmp_path,
+        """\
+        from pydantic import BaseModel
+        from trellis_generate.authoring import Rpc, define_service_contract
+        class S(BaseModel): x: str  # noqa: E701
+        CONTRACT = define_service_contract(
+            id="shop.library@v1",
+            display_name="Library",
+            description="Books.",
+            rpc={
+                "Library.Book.Get": Rpc(input=S, output=S),
+                "Library.Book.List": Rpc(input=S, output=S),
+                "Library.Book.Get": Rpc(input=S, output=S),
+            },
+        )
+        """,
+    )
+    d = only_diagnostic(path)
+    assert (d.rule, d.line, d.column) == ("duplicate-key", 11, 9)
+    assert (d.contract_id, d.file) == ("shop.library@v1", str(path.resolve()))
+    assert "'Library.Book.Get'" in d.message and "first at line 9" in d.message
+
+
+def test_keys_equal_in_python_count_as_duplicates_and_computed_keys_do_not(
+    tmp_path: Path,
+) -> None:
+    from trellis_generate.load.duplicate_keys import duplicate_keys
+
+    found = duplicate_keys("A = {1: 'a', True: 'b', 'x': 1, f'{A}': 2, f'{A}': 3}\n", "m.py")
+    assert [(d.line, d.message.split(" in ")[0]) for d in found] == [(1, "duplicate key True")]

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.prepare.shop import lending as shop_lending
+from tests.prepare.shop import library as shop_library
 
 TABLE = PROJECT_ROOT / "docs" / "bad-inputs.md"
 MAX_MANIFEST_BYTES = 50 * 1024 * 1024
@@ -142,6 +144,38 @@ def path_id(d: Path) -> None:
     write_json(d / "cwd" / "m.json", manifest(id="../../escaped@v1"))
 
 
+def shop(d: Path, *, library: str = shop_library(), lending: str = shop_lending()) -> None:
+    """A repository of two Python contracts: `shop.lending@v1` uses `shop.library@v1`."""
+    (d / "pyproject.toml").write_text(
+        '[tool.trellis-generate]\ncontracts = ["*.py"]\n', encoding="utf-8"
+    )
+    (d / "library.py").write_text(library, encoding="utf-8")
+    (d / "lending.py").write_text(lending, encoding="utf-8")
+
+
+def missing_surface(d: Path) -> None:
+    shop(d, library=shop_library(rpc="Library.Book.Fetch"))
+
+
+def dependency_failed(d: Path) -> None:
+    shop(d, library="import library_helpers\n" + shop_library())
+
+
+def descriptor_type(d: Path) -> None:
+    shop(d, library=shop_library(call='"books.read"'))
+
+
+def foreign_capability(d: Path) -> None:
+    shop(d, lending=shop_lending(call='["shop.library::books.nuke"]'))
+
+
+def duplicate_key(d: Path) -> None:
+    entry = '        "Library.Book.Get": Rpc(input=GetBook, output=Book),\n'
+    text = shop_library()
+    at = text.index("    },\n)")
+    shop(d, library=text[:at] + entry + text[at:])
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "syntax-error": syntax_error,
     "import-error": import_error,
@@ -154,6 +188,11 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "too-big": too_big,
     "unknown-use": unknown_use,
     "path-id": path_id,
+    "missing-surface": missing_surface,
+    "dependency-failed": dependency_failed,
+    "descriptor-type": descriptor_type,
+    "foreign-capability": foreign_capability,
+    "duplicate-key": duplicate_key,
 }
 # Cases whose files live in a subdirectory, so escapes above the working dir stay in tmp_path.
 WORKDIR = {"path-id": "cwd"}

@@ -105,7 +105,7 @@ def check_cli_verdict(text: str | bytes) -> None:
     assert code == 1, (code, err)
     assert "Traceback" not in err
     # Manifest text (ids, names) may hold line breaks, so count rule tags, not lines.
-    summary = re.search(r"(\d+) error\(s\)\n\Z", err)
+    summary = re.search(r"(\d+) errors?, \d+ warnings?\n\Z", err)
     assert summary, err
     assert len(DIAGNOSTIC_END.findall(err)) >= int(summary.group(1)) >= 1, err
 

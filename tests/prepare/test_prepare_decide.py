@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from trellis_generate.discovery.config import CONVENTION_CONTRACTS
-from trellis_generate.watch.decide import Change, Decision, WatchPlan, decide
+from trellis_generate.watch.decide import Change, Decision, WatchPlan, decide, is_contract_input
 
 PLAN = WatchPlan(
     out="generated",
@@ -179,3 +179,24 @@ def test_reason_names_the_path_and_dependents() -> None:
 )
 def test_without_a_plan_relevant_changes_ask_for_a_full_prepare(path: str, action: str) -> None:
     assert decide(None, [Change(path)]).action == action
+
+
+@pytest.mark.parametrize(
+    ("path", "is_dir", "expected"),
+    [
+        ("contracts/sedJZVnu2", False, False),  # sed -i's temp file
+        ("contracts/4913", False, False),  # vim's write probe
+        ("contracts/.py.py.swp", False, False),
+        ("contracts/py.py~", False, False),
+        ("contracts/.#py.py", False, False),  # emacs lock
+        ("contracts/py.py", False, True),
+        ("contracts/new.contract.json", False, True),
+        ("pyproject.toml", False, True),
+        ("lib/.gitignore", False, True),
+        ("tools/gen/client.py.jinja", False, True),  # generator templates
+        ("lib", False, True),  # a removed directory that held an imported module
+        ("contracts/newdir", True, True),
+    ],
+)
+def test_only_contract_inputs_enter_a_batch(path: str, is_dir: bool, expected: bool) -> None:
+    assert is_contract_input(PLAN, path, is_dir=is_dir) is expected

@@ -244,3 +244,64 @@ def test_new_generator_rerenders_everything_without_force(chain: Repo) -> None:
         chain.root, MANIFEST_ONLY, Toolchain(render=chain.renderer, fingerprint_of=lambda: "new")
     )
     assert sum(chain.renderer.take().values()) == 4
+
+
+def test_committed_lock_depends_only_on_generated_bytes(chain: Repo) -> None:
+    """Another machine (other library versions: another generator fingerprint) that generates the
+    same bytes leaves the committed lock byte-identical; only the ignored cache differs."""
+    prepare(chain.root, MANIFEST_ONLY, Toolchain(fingerprint_of=lambda: "machine-a"))
+    lock = (chain.out / ".trellis/lock.json").read_bytes()
+    cache = (chain.out / ".trellis/cache.json").read_bytes()
+    assert b"machine-a" not in lock and b"machine-a" in cache
+    report = prepare(chain.root, MANIFEST_ONLY, Toolchain(fingerprint_of=lambda: "machine-b"))
+    assert report.ok and not any(o.written for o in report.outcomes)
+    assert (chain.out / ".trellis/lock.json").read_bytes() == lock
+    assert (chain.out / ".trellis/cache.json").read_bytes() != cache
+
+
+def test_fresh_clone_without_the_cache_rewrites_nothing(chain: Repo) -> None:
+    chain.prepare()
+    before = chain.snapshot()
+    (chain.out / ".trellis/cache.json").unlink()  # ignored by git: absent after a clone
+    report = chain.prepare()
+    assert report.ok and not any(o.written for o in report.outcomes)
+    after = chain.snapshot()
+    assert {k: v for k, v in after.items() if k != ".trellis/cache.json"} == {
+        k: v for k, v in before.items() if k != ".trellis/cache.json"
+    }
+
+
+def test_a_lock_of_the_previous_format_still_names_the_files_to_prune(chain: Repo) -> None:
+    chain.prepare()
+    lock = json.loads((chain.out / ".trellis/lock.json").read_text())
+    cache = json.loads((chain.out / ".trellis/cache.json").read_text())
+    merged = {
+        "format": 1,
+        "fingerprint": cache["fingerprint"],
+        "targets": cache["targets"],
+        "contracts": {i: {**e, **cache["contracts"][i]} for i, e in lock["contracts"].items()},
+    }
+    (chain.out / ".trellis/lock.json").write_text(json.dumps(merged))
+    (chain.out / ".trellis/cache.json").unlink()
+    (chain.root / "contracts/d.contract.json").unlink()
+    report = chain.prepare()
+    assert report.removed == ["manifests/acme.d@v1.json"]
+    assert json.loads((chain.out / ".trellis/lock.json").read_text())["format"] == 2
+
+
+def test_check_lists_a_stray_file_inside_a_generated_package_as_extra(chain: Repo) -> None:
+    options = Options(targets=("python",))
+    assert chain.prepare(options).ok
+    package = chain.out / "python/acme_a_v1"
+    (package / "stray.py").write_text("x = 1\n")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__/client.cpython-311.pyc").write_bytes(b"")  # Python's, not stray
+    (chain.out / "python/notes.txt").write_text("mine")  # outside any package: not ours
+    report = chain.prepare(Options(targets=("python",), check=True))
+    assert report.drift is not None and report.drift.extra == ("python/acme_a_v1/stray.py",)
+    assert not report.ok
+    warned = chain.prepare(options)
+    assert [(d.rule, d.file) for d in warned.problems] == [
+        ("stray-file", "generated/python/acme_a_v1/stray.py")
+    ]
+    assert (package / "stray.py").exists()  # reported, never deleted

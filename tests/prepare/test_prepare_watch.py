@@ -195,3 +195,54 @@ def test_purge_generator_modules_makes_the_next_import_fresh() -> None:
         for name, module in saved.items():
             parent, _, child = name.rpartition(".")
             setattr(sys.modules.get(parent, trellis_generate), child, module)
+
+
+def test_watch_keeps_a_dependents_sdk_while_its_dependency_does_not_load(repo: Repo) -> None:
+    """A syntax error in a used module: the user's SDK stays as it was (not rewritten without the
+    dependency's surfaces), reported as dependency-failed, and is right again after the fix."""
+    from .shop import lending, library
+
+    saved = sys.dont_write_bytecode, sys.pycache_prefix
+    repo.write("pyproject.toml", '[tool.trellis-generate]\ntargets = ["python"]\n')
+    repo.write("contracts/library.py", library())
+    repo.write("contracts/lending.py", lending())
+    w = Watcher(repo)
+    w.thread.start()
+    try:
+        report, _ = w.next_report()
+        assert report.ok, report.problems
+        client = repo.out / "python/shop_lending_v1/client.py"
+        good = client.read_bytes()
+        w.settle()
+        repo.write("contracts/library.py", library() + "\nBROKEN = (\n")
+        report, renders = w.next_report()
+        assert sorted(d.rule for d in report.errors) == ["dependency-failed", "import"]
+        assert renders == {} and client.read_bytes() == good
+        w.settle()
+        repo.write("contracts/library.py", library(extra="\nEXTRA = 1\n"))
+        report, _ = w.next_report()
+        assert report.ok and client.read_bytes() == good
+    finally:
+        w.stop.set()
+        w.thread.join(TIMEOUT)
+        sys.dont_write_bytecode, sys.pycache_prefix = saved
+
+
+def test_editor_temp_files_never_reach_a_batch_or_the_changes_listing(
+    repo: Repo, watcher: Watcher
+) -> None:
+    watcher.next_report()
+    watcher.settle()
+    temp = repo.write("contracts/sedJZVnu2", "scratch")  # how `sed -i` edits in place
+    temp.unlink()
+    repo.write("contracts/.py.py.swp", "swap")
+    watcher.idle.clear()
+    assert watcher.idle.wait(TIMEOUT)
+    watcher.idle.clear()
+    assert watcher.idle.wait(TIMEOUT)
+    assert watcher.reports.empty() and repo.renderer.take() == {}
+    assert not [line for line in watcher.lines if "sedJZVnu2" in line or ".swp" in line]
+    # A real edit right after still goes through.
+    repo.write("shared.py", "DESCRIPTION = 'after'\n")
+    report, renders = watcher.next_report()
+    assert report.ok and renders == {"acme.py@v1": 1}

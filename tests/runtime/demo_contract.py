@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from trellis_generate.runtime import (
+from trellis_runtime import (
     DeclaredError,
     EventDescriptor,
+    EventHeader,
     FeedDescriptor,
     JobDescriptor,
     OperationDescriptor,
@@ -24,6 +25,7 @@ class HelloInput(BaseModel):
 
 class HelloOutput(BaseModel):
     greeting: str
+    caller: str
 
 
 class NameRejectedData(BaseModel):
@@ -41,6 +43,7 @@ HELLO = RpcDescriptor(
     input=HelloInput,
     output=HelloOutput,
     errors={"NameRejectedError": NameRejectedError},
+    caller_capabilities=("demo.shop::greet",),
 )
 
 
@@ -59,6 +62,22 @@ ORDER_CHANGED = EventDescriptor(
     subject="events.v1.Order.Changed.{/order/id}.{/region}",
     params=("/order/id", "/region"),
     event=OrderChanged,
+)
+
+
+class Shipped(BaseModel):
+    """An event model with the typed header every Trellis event carries."""
+
+    header: EventHeader = Field(default_factory=EventHeader.new)
+    id: str
+    carrier: str
+
+
+SHIPPED = EventDescriptor(
+    key="Order.Shipped",
+    subject="events.v1.Order.Shipped.{/id}",
+    params=("/id",),
+    event=Shipped,
 )
 
 

@@ -98,7 +98,7 @@ def test_example_type_checks_strictly_against_the_generated_sdk(
 def running_service(sdk: Path, url: str) -> Iterator[subprocess.Popen[str]]:
     """The example service as a subprocess, ready once it says it listens; SIGTERM after."""
     proc = subprocess.Popen(
-        [sys.executable, str(EXAMPLE / "billing_service.py"), "--url", url],
+        [sys.executable, str(EXAMPLE / "billing_service.py"), "--url", url, "--local-auth"],
         env=example_env(sdk),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

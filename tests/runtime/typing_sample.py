@@ -11,7 +11,8 @@ from typing import assert_type
 
 from pydantic import BaseModel
 
-from trellis_generate.runtime import (
+from trellis_runtime import (
+    ActiveJob,
     ActiveOperation,
     Connection,
     DeclaredError,
@@ -19,8 +20,10 @@ from trellis_generate.runtime import (
     EventDescriptor,
     FeedDescriptor,
     InMemoryTransport,
-    JobContext,
     JobDescriptor,
+    JobQueue,
+    JobRef,
+    JobSnapshot,
     NatsTransport,
     OperationDescriptor,
     OperationEvent,
@@ -120,8 +123,10 @@ async def feed(payload: In, ctx: RpcContext) -> AsyncIterator[Out]:
     yield Out(y="one")
 
 
-async def job(payload: In, ctx: JobContext) -> Out | None:
-    return None
+async def job(job: ActiveJob[In, Out]) -> Out | None:
+    assert_type(job.payload, In)
+    await job.progress(step="one", current=1, total=2)
+    return Out(y=str(job.payload.x)) if not job.cancelled else None
 
 
 async def service_side(svc: Service) -> None:
@@ -129,6 +134,19 @@ async def service_side(svc: Service) -> None:
     svc.handle_operation(OP, run_op)
     svc.handle_feed(FEED, feed)
     svc.handle_job(JOB, job)
+    queue = svc.job_queue(JOB)
+    assert_type(queue, JobQueue[In, Out])
+    ref = await queue.create(In(x=1))
+    assert_type(ref, JobRef[In, Out])
+    done = await ref.wait(timeout=1)
+    assert_type(done, JobSnapshot[In, Out])
+    assert_type(done.result, Out | None)
+    assert_type(await op_attached(svc, ref), OperationSnapshot[Prog, Out])
     control = await svc.operation_control(OP, "id")
     assert_type(control, ActiveOperation[Prog, Out])
     await control.complete(Out(y="late"))
+
+
+async def op_attached(svc: Service, ref: JobRef[In, Out]) -> OperationSnapshot[Prog, Out]:
+    control = await svc.operation_control(OP, "id")
+    return await control.attach(ref)

@@ -6,20 +6,42 @@ import json
 import random
 import shutil
 import subprocess
+from collections.abc import Iterable
+from typing import Any
 
 import pytest
 from scope_fixtures import capability, event, feed, manifest, operation, rpc
 
-from trellis_generate.views.scopes import (
-    Grant,
-    analyze_nats,
-    approval_scopes,
-    derive_scopes,
-    locale_key,
-    resolve_uses,
-    service_permissions,
-    sort_unique,
-)
+from trellis_generate import permissions
+from trellis_generate.model import ContractModel, build_model
+from trellis_generate.permissions import Grant, ResolvedUse, locale_key, sort_unique
+
+# The rules read the typed model; these tables are written as manifests, built on the way in.
+Manifest = dict[str, Any]
+
+
+def _deps(deps: dict[str, Manifest]) -> dict[str, ContractModel]:
+    return {k: build_model(v) for k, v in deps.items()}
+
+
+def analyze_nats(m: Manifest) -> Any:
+    return permissions.analyze_nats(build_model(m))
+
+
+def derive_scopes(m: Manifest, deps: dict[str, Manifest]) -> permissions.ScopeListing:
+    return permissions.derive_scopes(build_model(m), _deps(deps))
+
+
+def resolve_uses(m: Manifest, deps: dict[str, Manifest]) -> Any:
+    return permissions.resolve_uses(build_model(m), _deps(deps))
+
+
+def approval_scopes(m: Manifest, uses: Iterable[ResolvedUse]) -> permissions.ApprovalScopes:
+    return permissions.approval_scopes(build_model(m), uses)
+
+
+def service_permissions(m: Manifest, uses: Iterable[ResolvedUse]) -> permissions.ServicePermissions:
+    return permissions.service_permissions(build_model(m), uses)
 
 
 def rows(rules):  # type: ignore[no-untyped-def]

@@ -11,9 +11,10 @@ from conftest import REAL_MANIFESTS, read_json, real_manifest_paths, requires_sh
 from scope_fixtures import capability, event, manifest, operation, rpc
 
 from trellis_generate.contract import LoadedContract, Origin
+from trellis_generate.markdown import md_code, md_text
 from trellis_generate.pipeline import contract_from_manifest, load_contract
 from trellis_generate.render import render_targets
-from trellis_generate.render.scopes import md_code, md_text, render_scopes
+from trellis_generate.render.scopes import render_scopes
 
 
 def loaded(raw: dict[str, Any]) -> LoadedContract:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, real_manifest_paths
+from tests.conftest import PROJECT_ROOT
 from tests.sdk.fixtures import fixture_contracts
 from trellis_generate.contract import LoadedContract
 from trellis_generate.pipeline import load_contract
+from trellis_generate.platform import builtin_contracts, with_builtins
 from trellis_generate.render.python_sdk import render_python
 
 
@@ -21,13 +22,22 @@ class GeneratedSdks:
     root: Path  # the `python/` directory holding one package per contract
     contracts: Mapping[str, LoadedContract]
     files: Mapping[str, Mapping[str, str]]  # contract id -> output path -> text
+    deps: Mapping[str, LoadedContract] | None = None  # rendered against (None: `contracts`)
+
+    @property
+    def against(self) -> Mapping[str, LoadedContract]:
+        return self.contracts if self.deps is None else self.deps
 
     def package_dir(self, contract_id: str) -> Path:
         return self.root.parent / next(iter(self.files[contract_id])).rsplit("/", 1)[0]
 
 
-def render_all(contracts: Mapping[str, LoadedContract]) -> dict[str, dict[str, str]]:
-    return {cid: render_python(c, contracts) for cid, c in contracts.items()}
+def render_all(
+    contracts: Mapping[str, LoadedContract], deps: Mapping[str, LoadedContract] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each contract's SDK, rendered against `deps` (default: the contracts themselves)."""
+    against = contracts if deps is None else deps
+    return {cid: render_python(c, against) for cid, c in contracts.items()}
 
 
 def write_all(out: Path, files: Mapping[str, Mapping[str, str]]) -> None:
@@ -56,16 +66,19 @@ def example_contracts() -> dict[str, LoadedContract]:
 @pytest.fixture(scope="session")
 def example_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
     contracts = example_contracts()
+    deps = with_builtins(contracts, contracts.values())
     out = tmp_path_factory.mktemp("example-sdks")
-    files = render_all(contracts)
+    files = render_all(contracts, deps)
     write_all(out, files)
-    return GeneratedSdks(out / "python", contracts, files)
+    return GeneratedSdks(out / "python", contracts, files, deps)
 
 
 @pytest.fixture(scope="session")
-def real_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
-    contracts = {c.id: c for c in map(load_contract, real_manifest_paths())}
-    out = tmp_path_factory.mktemp("real-sdks")
+def builtin_sdks(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdks:
+    """The SDKs of the five built-in platform contracts (trellis.auth@v1 alone has 165 schemas:
+    rendered once per session)."""
+    contracts = dict(builtin_contracts())
+    out = tmp_path_factory.mktemp("builtin-sdks")
     files = render_all(contracts)
     write_all(out, files)
     return GeneratedSdks(out / "python", contracts, files)

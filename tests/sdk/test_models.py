@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, RootModel, ValidationError
 
-from tests.conftest import requires_shared
 from tests.sdk.conftest import GeneratedSdks
 from trellis_generate.render.models import open_objects, render_models, share_shapes
 from trellis_generate.views.api import ModelSource
@@ -228,12 +227,11 @@ def test_a_class_named_like_a_builtin_is_defined_before_its_users(load_models: A
     assert isinstance(alert.warning, module.Warning)
 
 
-@requires_shared
-def test_every_model_of_the_real_sdks_builds(real_sdks: GeneratedSdks) -> None:
+def test_every_model_of_the_platform_sdks_builds(builtin_sdks: GeneratedSdks) -> None:
     """Forcing every class's schema catches references pydantic resolves to the wrong thing
     (deferred annotations once turned `list[Warning]` into the builtin `Warning`)."""
     broken: list[str] = []
-    for i, files in enumerate(real_sdks.files.values()):
+    for i, files in enumerate(builtin_sdks.files.values()):
         code = next(text for path, text in files.items() if path.endswith("/models.py"))
         module = _import(code, f"_real_models_{i}")
         try:
@@ -249,5 +247,5 @@ def test_every_model_of_the_real_sdks_builds(real_sdks: GeneratedSdks) -> None:
                         broken.append(f"{module.__name__}.{name}: {type(err).__name__}")
         finally:
             sys.modules.pop(module.__name__, None)
-    assert real_sdks.files
+    assert builtin_sdks.files
     assert not broken, broken

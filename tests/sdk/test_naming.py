@@ -90,3 +90,17 @@ def test_ambiguous_single_letters_never_become_names() -> None:
     assert snake("L") == "l_" and snake("l") == "l_"
     assert pascal("I") == "IValue" and pascal("o") == "OValue"
     assert pascal("None") == "NoneValue" and pascal('""') == "U00220022"
+
+
+def test_docstrings_keep_the_summary_and_the_markdown_of_docs() -> None:
+    from tests.core.manifests import full_manifest
+    from trellis_generate.contract import Origin
+    from trellis_generate.pipeline import contract_from_manifest
+    from trellis_generate.views.api import build_sdk_view
+
+    m = full_manifest()
+    m["rpc"]["Order.Get"]["docs"] = {"summary": "One order.", "markdown": "By id; *never* cached."}
+    view = build_sdk_view(contract_from_manifest(m, Origin("<t>", "json")), {})
+    (rpc,) = [r for r in view.rpcs if "One order." in (r.doc_lit or "")]
+    assert "By id; *never* cached." in (rpc.doc_lit or "")
+    assert "Orders" in view.doc_lit and "# Orders" in view.doc_lit  # the contract's own docs

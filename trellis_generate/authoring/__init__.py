@@ -33,6 +33,7 @@ from .descriptors import (
     define_error,
 )
 from .schemas import SchemaInlineError, model_schema
+from .transfer_models import ReceiveTransferGrant, TransferFileInfo
 
 __all__ = [
     "Capability",
@@ -46,6 +47,7 @@ __all__ = [
     "Job",
     "Kv",
     "Operation",
+    "ReceiveTransferGrant",
     "Rpc",
     "SchemaInlineError",
     "SchemaLike",
@@ -54,6 +56,7 @@ __all__ = [
     "StateStore",
     "Store",
     "Transfer",
+    "TransferFileInfo",
     "Use",
     "define_agent_contract",
     "define_app_contract",

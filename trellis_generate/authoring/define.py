@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Required, TypedDict, Unpack
 
+from trellis_runtime.uses import Use as RuntimeUse
+
 from ..diagnostics import Diagnostic
 from .descriptors import (
     Capability,
@@ -28,7 +30,6 @@ from .descriptors import (
     Site,
     StateStore,
     Store,
-    Use,
     caller_site,
 )
 from .emit import Emitter, Json, Kind, docs_json, section
@@ -66,8 +67,8 @@ class ContractFields(TypedDict, total=False):
     schemas: Mapping[str, SchemaSource] | None
     errors: Sequence[ErrorType] | None
     exports: Sequence[SchemaLike] | None
-    uses: Mapping[str, Use] | None
-    optional_uses: Mapping[str, Use] | None
+    uses: Mapping[str, RuntimeUse] | None
+    optional_uses: Mapping[str, RuntimeUse] | None
     state: Mapping[str, StateStore] | None
     rpc: Mapping[str, Rpc] | None
     operations: Mapping[str, Operation] | None
@@ -111,8 +112,8 @@ def _define(
     schemas: Mapping[str, SchemaSource] | None = None,
     errors: Sequence[ErrorType] | None = None,
     exports: Sequence[SchemaLike] | None = None,
-    uses: Mapping[str, Use] | None = None,
-    optional_uses: Mapping[str, Use] | None = None,
+    uses: Mapping[str, RuntimeUse] | None = None,
+    optional_uses: Mapping[str, RuntimeUse] | None = None,
     state: Mapping[str, StateStore] | None = None,
     rpc: Mapping[str, Rpc] | None = None,
     operations: Mapping[str, Operation] | None = None,

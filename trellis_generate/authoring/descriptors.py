@@ -18,6 +18,8 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel
 
+from trellis_runtime.uses import Use as RuntimeUse
+
 SchemaLike: TypeAlias = type[BaseModel] | str | Mapping[str, Any]
 """A model class, the name of a `schemas=` entry, or a dict registered in `schemas=`."""
 
@@ -31,6 +33,19 @@ class Site:
 
     file: str
     line: int
+
+
+class DescriptorError(TypeError):
+    """A value of the wrong type in a contract declaration: a programming error of the module,
+    raised (not collected) but carrying the declaration's site and pointer, so the loader reports
+    the line of the descriptor that is wrong rather than the line of the `define_*` call."""
+
+    def __init__(
+        self, contract_id: str, context: str, problem: str, site: Site, at: str = ""
+    ) -> None:
+        self.contract_id, self.context, self.problem = contract_id, context, problem
+        self.site, self.pointer = site, at
+        super().__init__(f"{contract_id}: {context}: {problem}")
 
 
 def caller_site(depth: int = 1) -> Site:
@@ -84,15 +99,14 @@ def define_error(
 
 
 @dataclass(frozen=True)
-class Use:
-    """A dependency on another contract and the surfaces of it this contract needs."""
+class Use(RuntimeUse):
+    """A dependency on another contract and the surfaces of it this contract needs.
 
-    contract: str
-    rpc_call: Sequence[str] = ()
-    operations_call: Sequence[str] = ()
-    events_publish: Sequence[str] = ()
-    events_subscribe: Sequence[str] = ()
-    feeds_subscribe: Sequence[str] = ()
+    The runtime's ``Use`` (what a generated SDK's typed ``use(...)`` returns) plus where it was
+    written, so errors about it point at its line.
+    """
+
+    site: Site = _site()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,12 +11,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any, Literal, TypeVar
 
+from trellis_runtime.uses import Use as RuntimeUse
+
+from ..core.event_header import event_schema_name, needs_header, with_header
 from ..core.normalize import sorted_unique
 from ..core.schema_rules import event_param_problem, pointer_resolves
 from ..core.subjects import is_json_pointer
 from ..diagnostics import Diagnostic, pointer
 from .descriptors import (
     Capability,
+    DescriptorError,
     Docs,
     ErrorType,
     Event,
@@ -100,13 +104,16 @@ def _use(use: Use) -> Json:
     return out
 
 
+# The selector fields of `Use` (everything but the contract id and where it was written).
+USE_SELECTOR_FIELDS = tuple(f.name for f in fields(Use) if f.name not in ("contract", "site"))
+
+
 def _union(a: Use, b: Use) -> Use:
     merged = {
-        f.name: tuple(dict.fromkeys([*getattr(a, f.name), *getattr(b, f.name)]))
-        for f in fields(Use)
-        if f.name != "contract"
+        name: tuple(dict.fromkeys([*getattr(a, name), *getattr(b, name)]))
+        for name in USE_SELECTOR_FIELDS
     }
-    return Use(a.contract, **merged)
+    return Use(a.contract, **merged, site=a.site)
 
 
 def _set(out: Json, key: str, value: Any) -> None:
@@ -130,12 +137,17 @@ class Emitter:
 
     # -- bookkeeping -------------------------------------------------------------------------
 
-    def fail(self, context: str, problem: str) -> TypeError:
-        return TypeError(f"{self.contract_id}: {context}: {problem}")
+    def fail(
+        self, context: str, problem: str, site: Site | None = None, at: str = ""
+    ) -> DescriptorError:
+        """The error for a wrong value, located at the declaration it belongs to (the define
+        call when the value is not inside a descriptor)."""
+        return DescriptorError(self.contract_id, context, problem, site or self.site, at)
 
-    def expect(self, value: object, cls: type[T], context: str) -> T:
+    def expect(self, value: object, cls: type[T], context: str, site: Site | None = None) -> T:
         if not isinstance(value, cls):
-            raise self.fail(context, f"expected {cls.__name__}, got {type(value).__name__}")
+            got = type(value).__name__
+            raise self.fail(context, f"expected {cls.__name__}, got {got}", site)
         return value
 
     def entries(
@@ -147,11 +159,17 @@ class Emitter:
             raise self.fail(section, f"expected a mapping of name to {cls.__name__}")
         return [(name, self.expect(v, cls, f"{section} '{name}'")) for name, v in value.items()]
 
-    def names(self, value: Sequence[str] | None, context: str) -> list[str] | None:
+    def names(
+        self, value: Sequence[str] | None, context: str, site: Site | None = None, at: str = ""
+    ) -> list[str] | None:
         if value is None:
             return None
-        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
-            raise self.fail(context, "expected a list of strings")
+        if isinstance(value, str):
+            raise self.fail(
+                context, f"expected a list of strings, got the string {value!r}", site, at
+            )
+        if not all(isinstance(v, str) for v in value):
+            raise self.fail(context, "expected a list of strings", site, at)
         return list(value)
 
     def mark(self, at: str, site: Site) -> None:
@@ -173,7 +191,7 @@ class Emitter:
         try:
             name = self.table.ref(value)
         except TypeError as exc:
-            raise self.fail(context, str(exc)) from None
+            raise self.fail(context, str(exc), site, at) from None
         self._drain_schema_problems(site)
         self.mark(at, site)
         self.lines.setdefault(pointer("schemas", name), self.lines.get(at, self.site.line))
@@ -183,7 +201,7 @@ class Emitter:
         self, names: Sequence[str] | None, context: str, at: str, site: Site
     ) -> list[str] | None:
         """Local names → `<namespace>::<local>`; `admin`, `service`, `a::b` pass through."""
-        listed = self.names(names, context)
+        listed = self.names(names, context, site, at)
         if listed is None:
             return None
         namespace = capability_namespace(self.contract_id)
@@ -278,14 +296,16 @@ class Emitter:
             out[name] = decl
         return out or None
 
-    def wire_error_type(self, ref: ErrorType | str, context: str) -> str:
+    def wire_error_type(self, ref: ErrorType | str, context: str, site: Site) -> str:
         if isinstance(ref, ErrorType):
             return ref.type
         if isinstance(ref, str):
             declared = self.errors.get(ref)
             return declared.type if declared is not None else ref
         raise self.fail(
-            context, f"expected an ErrorType or a built-in error name, got {type(ref).__name__}"
+            context,
+            f"expected an ErrorType or a built-in error name, got {type(ref).__name__}",
+            site,
         )
 
     def rpc(self, name: str, d: Rpc) -> Json:
@@ -305,7 +325,7 @@ class Emitter:
         if d.transfer is not None:
             out["transfer"] = {"direction": d.transfer}
         if d.errors:
-            types = [self.wire_error_type(e, f"rpc '{name}' errors") for e in d.errors]
+            types = [self.wire_error_type(e, f"rpc '{name}' errors", d.site) for e in d.errors]
             out["errors"] = [{"type": t} for t in sorted_unique(types)]
         if d.internal:
             out["internal"] = True
@@ -327,7 +347,7 @@ class Emitter:
                 d.progress, f"operation '{name}' progress", at + "/progress", d.site
             )
         if d.transfer is not None:
-            transfer = self.expect(d.transfer, Transfer, f"operation '{name}' transfer")
+            transfer = self.expect(d.transfer, Transfer, f"operation '{name}' transfer", d.site)
             out["transfer"] = self.transfer(name, transfer, out["input"]["schema"], at, d.site)
         cancel_caps = None if isinstance(d.cancel, bool) else d.cancel
         caps: Json = {}
@@ -395,8 +415,8 @@ class Emitter:
     def event(self, name: str, d: Event) -> Json:
         at = pointer("events", name)
         self.mark(at, d.site)
-        params = self.names(d.params, f"event '{name}' params") or []
-        ref = self.schema(d.event, f"event '{name}'", at + "/event", d.site)
+        params = self.names(d.params, f"event '{name}' params", d.site, at + "/params") or []
+        ref = self.event_schema(name, d, at)
         default_subject = ".".join([f"events.{d.version}.{name}", *(f"{{{p}}}" for p in params)])
         out: Json = {"version": d.version, "subject": d.subject or default_subject}
         if params:
@@ -413,6 +433,21 @@ class Emitter:
         if d.docs is not None:
             out["docs"] = docs_json(d.docs)
         return out
+
+    def event_schema(self, name: str, d: Event, at: str) -> Json:
+        """The event's schema reference; a closed payload lacking the header gets it added."""
+        ref = self.schema(d.event, f"event '{name}'", at + "/event", d.site)
+        payload = self.table.lookup(ref["schema"])
+        if not needs_header(payload):
+            return ref
+        derived = event_schema_name(name)
+        try:
+            self.table.register(derived, with_header(payload))
+        except TypeError as exc:
+            raise self.fail(f"event '{name}'", str(exc)) from None
+        self._drain_schema_problems(d.site)
+        self.lines.setdefault(pointer("schemas", derived), self.lines.get(at, self.site.line))
+        return {"schema": derived}
 
     def check_params(self, name: str, params: list[str], schema: Any, at: str, site: Site) -> None:
         for p in params:
@@ -477,13 +512,13 @@ class Emitter:
         out: Json = {}
         uses = {
             alias: sorted_unique(
-                self.names(events, f"event consumer group '{name}' use '{alias}'") or []
+                self.names(events, f"event consumer group '{name}' use '{alias}'", d.site, at) or []
             )
             for alias, events in sorted((d.uses or {}).items())
         }
         if uses:
             out["uses"] = uses
-        own = self.names(d.self_events, f"event consumer group '{name}' self_events")
+        own = self.names(d.self_events, f"event consumer group '{name}' self_events", d.site, at)
         if own:
             out["self"] = sorted_unique(own)
         out["replay"] = d.replay
@@ -535,6 +570,10 @@ class Emitter:
             out["docs"] = docs_json(d.docs)
         return out
 
+    def located_use(self, use: RuntimeUse) -> Use:
+        selectors = {name: getattr(use, name) for name in USE_SELECTOR_FIELDS}
+        return Use(use.contract, **selectors, site=self.site)
+
     def store(self, alias: str, d: Store) -> Json:
         self.mark(pointer("resources", "store", alias), d.site)
         out: Json = {"purpose": d.purpose, "required": d.required, "ttlMs": d.ttl_ms}
@@ -544,18 +583,30 @@ class Emitter:
             out["docs"] = docs_json(d.docs)
         return out
 
-    def checked_uses(self, declared: Mapping[str, Use] | None, section: str) -> dict[str, Use]:
-        items = self.entries(declared, Use, section)
+    def checked_uses(
+        self, declared: Mapping[str, RuntimeUse] | None, section: str
+    ) -> dict[str, Use]:
+        """The declared uses; one from a generated SDK's ``use()`` is placed at the contract."""
+        items = [
+            (alias, use if isinstance(use, Use) else self.located_use(use))
+            for alias, use in self.entries(declared, RuntimeUse, section)
+        ]
+        group = "required" if section == "uses" else "optional"
         for alias, use in items:
-            for f in fields(Use):
-                if f.name != "contract":
-                    self.names(getattr(use, f.name), f"{section} '{alias}' {f.name}")
+            self.mark(pointer("uses", group, alias), use.site)
+            for name in USE_SELECTOR_FIELDS:
+                self.names(
+                    getattr(use, name),
+                    f"{section} '{alias}' {name}",
+                    use.site,
+                    pointer("uses", group, alias),
+                )
         return dict(items)
 
     def uses(
         self,
-        required: Mapping[str, Use] | None,
-        optional: Mapping[str, Use] | None,
+        required: Mapping[str, RuntimeUse] | None,
+        optional: Mapping[str, RuntimeUse] | None,
         has_state: bool,
     ) -> Json | None:
         """Explicit uses plus the implicit baseline (§6); optional aliases lose to required ones."""

@@ -1,7 +1,8 @@
 """The typer applications every command module registers on.
 
 Command modules import heavy dependencies inside their functions so that `--help` and the no-op
-`prepare` path stay fast.
+`prepare` path stay fast. Help is click's plain layout (`rich_markup_mode=None`): rich's panels
+print a `<bool>` type column for every flag.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 generate_app = typer.Typer(
     help="Generate one target for one contract.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 app.add_typer(generate_app, name="generate")

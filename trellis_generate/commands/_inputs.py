@@ -1,16 +1,33 @@
-"""Shared CLI plumbing: the `--source/--manifest` contract input and error reporting."""
+"""Shared CLI plumbing: the `--source/--manifest` contract input, `--error-format` and reporting."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from ..contract import LoadedContract
-from ..diagnostics import ContractError, Diagnostic, format_text
+from ..diagnostics import ContractError, Diagnostic, print_diagnostics
+
+
+class ErrorFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+ErrorFormatOpt = Annotated[
+    ErrorFormat,
+    typer.Option(
+        "--error-format",
+        metavar="text|json|github",
+        help="Problems on stderr as text lines, one JSON document, or GitHub annotations.",
+    ),
+]
 
 SourceOpt = Annotated[
     str | None,
@@ -21,6 +38,16 @@ SourceOpt = Annotated[
 ManifestOpt = Annotated[
     Path | None,
     typer.Option("--manifest", "-m", metavar="FILE", help="Contract manifest JSON file."),
+]
+ContractOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--contract",
+        "-c",
+        metavar="ID",
+        help="A built-in platform contract (trellis.auth@v1, trellis.core@v1, trellis.health@v1, "
+        "trellis.jobs@v1, trellis.state@v1).",
+    ),
 ]
 DepsOpt = Annotated[
     list[Path] | None,
@@ -33,12 +60,21 @@ DepsOpt = Annotated[
 ]
 
 
-def fail(diagnostics: Iterable[Diagnostic]) -> NoReturn:
-    diags = list(diagnostics)
-    print(format_text(diags), file=sys.stderr)
-    errors = sum(d.severity == "error" for d in diags)
-    print(f"{errors} error(s)", file=sys.stderr)
+def report(diagnostics: Iterable[Diagnostic], fmt: ErrorFormat = ErrorFormat.text) -> None:
+    """Print problems (errors and warnings) in the chosen format, on stderr."""
+    print_diagnostics(diagnostics, fmt.value)
+
+
+def fail(diagnostics: Iterable[Diagnostic], fmt: ErrorFormat = ErrorFormat.text) -> NoReturn:
+    report(diagnostics, fmt)
     raise typer.Exit(1)
+
+
+def fail_os(exc: OSError, fmt: ErrorFormat = ErrorFormat.text) -> NoReturn:
+    """An unreadable input or unwritable output: a user problem, reported like the others."""
+    where = exc.filename if isinstance(exc.filename, str) else None
+    message = exc.strerror or str(exc)
+    fail([Diagnostic("io", message, file=where)], fmt)
 
 
 def usage_error(message: str) -> NoReturn:
@@ -46,12 +82,26 @@ def usage_error(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def load_input(source: str | None, manifest: Path | None) -> LoadedContract:
-    """Exactly one of --source/--manifest; invalid contracts exit 1 with every diagnostic."""
+def load_input(
+    source: str | None,
+    manifest: Path | None,
+    contract: str | None = None,
+    *,
+    offers_contract: bool = False,
+    fmt: ErrorFormat = ErrorFormat.text,
+) -> LoadedContract:
+    """Exactly one of --source/--manifest (/--contract where the command `offers_contract`);
+    invalid contracts exit 1 with every diagnostic."""
     from ..pipeline import load_contract, parse_source_arg
 
-    if (source is None) == (manifest is None):
-        usage_error("pass exactly one of --source FILE[:NAME] or --manifest FILE")
+    given = [x for x in (source, manifest, contract) if x is not None]
+    if len(given) != 1:
+        usage_error(
+            "pass exactly one of --source FILE[:NAME] or --manifest FILE"
+            + (" or --contract ID" if offers_contract else "")
+        )
+    if contract is not None:
+        return load_builtin(contract)
     try:
         if source is not None:
             path, name = parse_source_arg(source)
@@ -59,7 +109,18 @@ def load_input(source: str | None, manifest: Path | None) -> LoadedContract:
         assert manifest is not None
         return load_contract(manifest)
     except ContractError as exc:
-        fail(exc.diagnostics)
+        fail(exc.diagnostics, fmt)
+
+
+def load_builtin(contract_id: str) -> LoadedContract:
+    """A built-in platform contract by id; an unknown id is a usage error naming the known ones."""
+    from ..platform import BUILTIN_IDS, builtin_contract
+
+    found = builtin_contract(contract_id)
+    if found is None:
+        known = ", ".join(sorted(BUILTIN_IDS))
+        usage_error(f"'{contract_id}' is not a built-in contract (built in: {known})")
+    return found
 
 
 def _looks_like_manifest(path: Path) -> bool:
@@ -73,7 +134,9 @@ def _looks_like_manifest(path: Path) -> bool:
     return isinstance(value, dict) and value.get("format") == "trellis.contract.v1"
 
 
-def load_deps(paths: Iterable[Path] | None) -> dict[str, LoadedContract]:
+def load_deps(
+    paths: Iterable[Path] | None, fmt: ErrorFormat = ErrorFormat.text
+) -> dict[str, LoadedContract]:
     """Dependency manifests by contract id (directories contribute every `*.json` inside)."""
     from ..pipeline import load_contract
 
@@ -92,5 +155,5 @@ def load_deps(paths: Iterable[Path] | None) -> dict[str, LoadedContract]:
             continue
         deps[c.id] = c
     if problems:
-        fail(problems)
+        fail(problems, fmt)
     return deps

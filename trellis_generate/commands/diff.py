@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from ._app import app
-from ._inputs import DepsOpt, fail, load_deps, usage_error
+from ._inputs import (
+    DepsOpt,
+    ErrorFormat,
+    ErrorFormatOpt,
+    fail,
+    load_deps,
+    report,
+    usage_error,
+)
 
 
 class Format(StrEnum):
@@ -51,8 +59,11 @@ def diff_cmd(
         typer.Option("--fail-on", help="Exit 1 when a breaking change (or any change) is found."),
     ] = FailOn.never,
     dep_manifest: DepsOpt = None,
+    error_format: ErrorFormatOpt = ErrorFormat.text,
 ) -> None:
-    """Classify the changes between two versions of contracts (spec/compatibility.md)."""
+    """Classify the changes between two versions of contracts: breaking, compatible or
+    metadata-only, with the version consequence and the permission impact (docs/compatibility.md
+    lists the rules)."""
     from ..diff.compare import diff_sides
     from ..diff.report import render
     from ..diff.sides import GitError, Side, load_git_side, load_path_side, load_tree_side
@@ -79,8 +90,9 @@ def diff_cmd(
         usage_error(f"git: {exc}")
     problems = [*old.diagnostics, *new.diagnostics]
     if any(d.severity == "error" for d in problems):
-        fail(problems)
-    extra = load_deps(dep_manifest)
+        fail(problems, error_format)
+    report(problems, error_format)
+    extra = load_deps(dep_manifest, error_format)
     diffs = diff_sides(
         old.contracts,
         new.contracts,

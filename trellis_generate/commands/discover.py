@@ -9,22 +9,24 @@ from typing import Annotated, Any
 import typer
 
 from ._app import app
+from ._inputs import ErrorFormat, ErrorFormatOpt, fail, report
 
 
 @app.command()
 def discover(
     root: Annotated[Path, typer.Argument(help="Repository root.")] = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable listing.")] = False,
+    error_format: ErrorFormatOpt = ErrorFormat.text,
 ) -> None:
     """Static listing: path, contract id, kind, role, `uses` and the local modules it imports."""
     if not root.is_dir():
         raise typer.BadParameter(f"{root} is not a directory", param_hint="ROOT")
-    from ..diagnostics import ContractError, format_text
+    from ..diagnostics import ContractError
     from ..discovery import discover as find
     from ..discovery import load_config
     from ..discovery.plan import order_by_uses
     from ..discovery.scancache import ScanCache
-    from ..write.lock import LOCK_DIR
+    from ..outputs import LOCK_DIR
 
     root = root.resolve()
     try:
@@ -32,8 +34,7 @@ def discover(
         scans = ScanCache(root / config.out / LOCK_DIR / "scan-cache.json")  # read, never written
         found = find(root, config, scans)
     except ContractError as exc:
-        typer.echo(format_text(exc.diagnostics), err=True)
-        raise typer.Exit(1) from exc
+        fail(exc.diagnostics, error_format)
     uses = {s.id: s.uses or () for s in found.sources if s.id is not None}
     order, cycles = order_by_uses(uses)
     rows: list[dict[str, Any]] = [
@@ -72,7 +73,6 @@ def discover(
             typer.echo("No contracts found.")
         for cycle in cycles:
             typer.echo(f"note: uses cycle {' -> '.join([*cycle, cycle[0]])} (fine for manifests)")
-        if found.diagnostics:
-            typer.echo(format_text(found.diagnostics), err=True)
+        report(found.diagnostics, error_format)
     if found.diagnostics:
         raise typer.Exit(1)

@@ -10,6 +10,7 @@ import typer
 
 from ..render import ALL_TARGETS
 from ._app import app
+from ._inputs import ErrorFormat, ErrorFormatOpt, fail_os, report
 
 
 def _targets(value: str | None) -> tuple[str, ...] | None:
@@ -28,12 +29,15 @@ def _targets(value: str | None) -> tuple[str, ...] | None:
 
 @app.command()
 def prepare(
-    root: Annotated[Path, typer.Argument(help="Repository root.")] = Path("."),
+    root: Annotated[Path, typer.Argument(metavar="ROOT", help="Repository root.")] = Path("."),
     targets: Annotated[
-        str | None, typer.Option(help="Comma list of manifest,python,scopes (default: config).")
+        str | None,
+        typer.Option(
+            metavar="LIST", help="Comma list of manifest,python,scopes (default: config)."
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option(help="Output dir (default: config, generated/).")
+        Path | None, typer.Option(metavar="DIR", help="Output dir (default: config, generated/).")
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Compare with disk; write nothing.")
@@ -43,6 +47,7 @@ def prepare(
         bool, typer.Option("--changes", help="With --watch: print each batch and decision.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Ignore the cache.")] = False,
+    error_format: ErrorFormatOpt = ErrorFormat.text,
 ) -> None:
     """Discover, load and generate every contract under ROOT (cached by content)."""
     if changes and not watch:
@@ -51,17 +56,16 @@ def prepare(
         raise typer.BadParameter("--check and --watch exclude each other", param_hint="--check")
     if not root.is_dir():
         raise typer.BadParameter(f"{root} is not a directory", param_hint="ROOT")
-    from ..prepare.report import error_lines, report_lines
     from ..prepare.run import Options, Report
     from ..prepare.run import prepare as run_prepare
+    from ._report import report_lines
 
     options = Options(_targets(targets), out.resolve() if out else None, force, check)
     color = sys.stdout.isatty()
 
-    def emit(report: Report) -> None:
-        for line in error_lines(report):
-            typer.echo(line, err=True)
-        for line in report_lines(report, color=color, check=check):
+    def emit(outcome: Report) -> None:
+        report(outcome.problems, error_format)
+        for line in report_lines(outcome, color=color, check=check):
             typer.echo(line)
 
     if watch:
@@ -72,7 +76,10 @@ def prepare(
         except KeyboardInterrupt:  # Ctrl+C outside watchfiles' own wait: still a clean stop
             pass
         return
-    report = run_prepare(root, options)
-    emit(report)
-    if not report.ok:
+    try:
+        result = run_prepare(root, options)
+    except OSError as exc:  # a read-only output dir, a full disk: nothing half-written
+        fail_os(exc, error_format)
+    emit(result)
+    if not result.ok:
         raise typer.Exit(1)

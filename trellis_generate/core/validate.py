@@ -142,11 +142,6 @@ def _event_consumers(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
 def _schema_refs(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
     """Every schema ref must name a `schemas` entry (TS order, plus Rust's feed/signal checks)."""
     schemas = n.get("schemas", {})
-
-    def check(ref: Mapping[str, Any], context: str, at: str) -> Iterator[Diagnostic]:
-        if ref["schema"] not in schemas:
-            yield Diagnostic("schema-ref", f"{context}: unknown schema '{ref['schema']}'", at)
-
     for i, name in enumerate(n.get("exports", {}).get("schemas", [])):
         if name not in schemas:
             yield Diagnostic(
@@ -154,43 +149,58 @@ def _schema_refs(n: Mapping[str, Any]) -> Iterator[Diagnostic]:
                 f"exports.schemas: unknown schema '{name}'",
                 pointer("exports", "schemas", i),
             )
-    for k, s in n.get("state", {}).items():
-        yield from check(s["schema"], f"state '{k}'", pointer("state", k, "schema"))
-        for v, ref in s.get("acceptedVersions", {}).items():
-            yield from check(
-                ref,
-                f"state '{k}' acceptedVersions '{v}'",
-                pointer("state", k, "acceptedVersions", v),
-            )
+    for ref, context, at in _schema_uses(n):
+        if ref["schema"] not in schemas:
+            yield Diagnostic("schema-ref", f"{context}: unknown schema '{ref['schema']}'", at)
+
+
+# A schema reference (`{"schema": name}`), how a diagnostic names its place, and its pointer.
+_SchemaUse = tuple[Mapping[str, Any], str, str]
+
+
+def _schema_uses(n: Mapping[str, Any]) -> Iterator[_SchemaUse]:
+    """Every schema reference of the manifest, in the order the TS validator reports them."""
+    yield from _state_uses(n)
     for a, kv in n.get("resources", {}).get("kv", {}).items():
-        yield from check(
-            kv["schema"], f"resources.kv '{a}'", pointer("resources", "kv", a, "schema")
-        )
-    for k, m in n.get("rpc", {}).items():
-        for part in ("input", "output"):
-            yield from check(m[part], f"rpc '{k}' {part}", pointer("rpc", k, part))
+        yield kv["schema"], f"resources.kv '{a}'", pointer("resources", "kv", a, "schema")
+    yield from _part_uses(n, "rpc", "rpc", ("input", "output"))
+    yield from _operation_uses(n)
+    for k, e in n.get("events", {}).items():
+        yield e["event"], f"event '{k}'", pointer("events", k, "event")
+    yield from _part_uses(n, "feeds", "feed", ("input", "event"))
+    for k, err in n.get("errors", {}).items():
+        if "schema" in err:
+            yield err["schema"], f"error '{k}'", pointer("errors", k, "schema")
+    yield from _part_uses(n, "jobs", "jobs queue", ("payload", "result"), optional=True)
+
+
+def _part_uses(
+    n: Mapping[str, Any], section: str, label: str, parts: tuple[str, ...], optional: bool = False
+) -> Iterator[_SchemaUse]:
+    """`section.<name>.<part>` for each entry and part (an `optional` part only where present)."""
+    for k, spec in n.get(section, {}).items():
+        for part in parts:
+            if not optional or part in spec:
+                yield spec[part], f"{label} '{k}' {part}", pointer(section, k, part)
+
+
+def _state_uses(n: Mapping[str, Any]) -> Iterator[_SchemaUse]:
+    for k, s in n.get("state", {}).items():
+        yield s["schema"], f"state '{k}'", pointer("state", k, "schema")
+        for v, ref in s.get("acceptedVersions", {}).items():
+            at = pointer("state", k, "acceptedVersions", v)
+            yield ref, f"state '{k}' acceptedVersions '{v}'", at
+
+
+def _operation_uses(n: Mapping[str, Any]) -> Iterator[_SchemaUse]:
+    """Per operation: its input, progress and output, then each signal's input."""
     for k, o in n.get("operations", {}).items():
         for part in ("input", "progress", "output"):
             if part in o:
-                yield from check(o[part], f"operation '{k}' {part}", pointer("operations", k, part))
+                yield o[part], f"operation '{k}' {part}", pointer("operations", k, part)
         for sig, s in o.get("signals", {}).items():
-            yield from check(
-                s["input"],
-                f"operation '{k}' signal '{sig}' input",
-                pointer("operations", k, "signals", sig, "input"),
-            )
-    for k, e in n.get("events", {}).items():
-        yield from check(e["event"], f"event '{k}'", pointer("events", k, "event"))
-    for k, f in n.get("feeds", {}).items():
-        for part in ("input", "event"):
-            yield from check(f[part], f"feed '{k}' {part}", pointer("feeds", k, part))
-    for k, err in n.get("errors", {}).items():
-        if "schema" in err:
-            yield from check(err["schema"], f"error '{k}'", pointer("errors", k, "schema"))
-    for q, j in n.get("jobs", {}).items():
-        for part in ("payload", "result"):
-            if part in j:
-                yield from check(j[part], f"jobs queue '{q}' {part}", pointer("jobs", q, part))
+            at = pointer("operations", k, "signals", sig, "input")
+            yield s["input"], f"operation '{k}' signal '{sig}' input", at
 
 
 def _event_templates(n: Mapping[str, Any]) -> Iterator[Diagnostic]:

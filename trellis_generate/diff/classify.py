@@ -4,17 +4,22 @@ Owned surfaces (rpc, operations, events, feeds, jobs) follow the strict rules of
 spec/compatibility.md; `uses`, resources, state, errors and display text are reported but never
 breaking; anything this module does not recognise is breaking, with the reason (fail closed).
 Pointers locate a finding in the new manifest, or in the old one for what was removed.
+
+The comparison is structural, over the manifest dicts (a key nobody knows must still be seen);
+what callers must hold per action is read from the typed model, whose rules (observe falls back
+to call, cancel needs the flag) are the ones the scope listings use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..contract import LoadedContract
 from ..core.normalize import JOB_FIELDS
 from ..core.subjects import template_to_wildcard
 from ..diagnostics import pointer
-from ..views.scopes import cancel_capabilities, observe_capabilities
+from ..model import ContractModel, Operation, Rpc, Surface, SurfaceKind
 from .model import Finding, Severity
 from .schema import MISSING, compare_schemas, same
 
@@ -31,6 +36,12 @@ OPTIONAL_FIELDS = frozenset({"progress", "result"})
 JOB_SETTINGS = frozenset(JOB_FIELDS)
 DISPLAY = ("displayName", "description", "docs")
 FREE_SECTIONS = ("uses", "state", "eventConsumers", "exports", "errors")  # may change freely
+KINDS: dict[str, SurfaceKind] = {
+    "rpc": "rpc",
+    "operations": "operation",
+    "events": "event",
+    "feeds": "feed",
+}
 LABEL = {
     "rpc": "RPC",
     "operations": "operation",
@@ -40,8 +51,9 @@ LABEL = {
 }
 
 
-def classify(old: Manifest, new: Manifest) -> list[Finding]:
+def classify(old_contract: LoadedContract, new_contract: LoadedContract) -> list[Finding]:
     """Every finding between two versions of one contract, in manifest order."""
+    old, new = old_contract.manifest, new_contract.manifest
     out: list[Finding] = []
     for key in ("format", "kind"):
         if old.get(key) != new.get(key):
@@ -58,7 +70,7 @@ def classify(old: Manifest, new: Manifest) -> list[Finding]:
             out.append(Finding("metadata-only", "display", pointer(key), f"{key} changed"))
     out += _capability_metadata(old, new)
     for section in SCHEMA_FIELDS:
-        out += _surfaces(section, old, new)
+        out += _surfaces(section, old, new, old_contract.model, new_contract.model)
     for section in FREE_SECTIONS:
         out += _free_section(section, old, new)
     out += _resources(old, new)
@@ -100,7 +112,15 @@ def merge_shared(findings: list[Finding]) -> list[Finding]:
 # --- owned surfaces ---------------------------------------------------------------------------
 
 
-def _surfaces(section: str, old: Manifest, new: Manifest) -> Iterator[Finding]:
+def _model_of(contract: ContractModel, section: str, name: str) -> Surface | None:
+    """The typed surface (None for job queues, which callers do not reach)."""
+    kind = KINDS.get(section)
+    return contract.surfaces(kind)[name] if kind else None
+
+
+def _surfaces(
+    section: str, old: Manifest, new: Manifest, old_model: ContractModel, new_model: ContractModel
+) -> Iterator[Finding]:
     before: Mapping[str, Any] = old.get(section) or {}
     after: Mapping[str, Any] = new.get(section) or {}
     removed = [k for k in sorted(before) if k not in after]
@@ -125,7 +145,8 @@ def _surfaces(section: str, old: Manifest, new: Manifest) -> Iterator[Finding]:
             "compatible", "surface-added", pointer(section, name), f"{label} '{name}' added"
         )
     for name in sorted(before.keys() & after.keys()):
-        yield from _surface(section, name, before[name], after[name], old, new)
+        typed = (_model_of(old_model, section, name), _model_of(new_model, section, name))
+        yield from _surface(section, name, before[name], after[name], old, new, typed)
 
 
 def _same_identity(section: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -146,6 +167,7 @@ def _surface(
     b: Mapping[str, Any],
     old: Manifest,
     new: Manifest,
+    typed: tuple[Surface | None, Surface | None],
 ) -> Iterator[Finding]:
     at = pointer(section, name)
     what = f"{LABEL[section]} '{name}'"
@@ -183,7 +205,10 @@ def _surface(
             yield Finding("metadata-only", rule, f"{at}/{key}", f"{what} {key} changed")
     for field in SCHEMA_FIELDS[section]:
         yield from _schema_field(what, f"{at}/{field}", field, a.get(field), b.get(field), old, new)
-    yield from _capabilities(section, what, at, a, b)
+    before, after = typed
+    if before is not None and after is not None:
+        flag_changed = a.get("cancel") != b.get("cancel")  # as written: absent is not false
+        yield from _capabilities(what, at, before, after, flag_changed)
     if not same(a.get("transfer", MISSING), b.get("transfer", MISSING)):
         yield Finding("breaking", "transfer-changed", at + "/transfer", f"{what} transfer changed")
     if section == "rpc":
@@ -245,36 +270,28 @@ def _schema_field(
         yield Finding(f.severity, f.rule, f.pointer, f.message, (f"{what} {field}",))
 
 
-def _caps(spec: Mapping[str, Any], action: str) -> tuple[str, ...] | None:
-    return tuple((spec.get("capabilities") or {}).get(action) or ())
-
-
-def _capability_getters(section: str) -> dict[str, Callable[[Mapping[str, Any]], Any]]:
-    if section == "rpc":
-        return {"call": lambda s: _caps(s, "call")}
-    if section == "operations":
+def _required(surface: Surface) -> dict[str, tuple[str, ...] | None]:
+    """Per caller action, the all-of capabilities (None: the action is not offered)."""
+    if isinstance(surface, Operation):
         return {
-            "call": lambda s: _caps(s, "call"),
-            "observe": observe_capabilities,
-            "cancel": cancel_capabilities,
-            "control": lambda s: _caps(s, "control"),
+            "call": surface.call_capabilities,
+            "observe": surface.observe_capabilities,
+            "cancel": surface.cancel_capabilities,
+            "control": surface.control_capabilities,
         }
-    if section == "events":
-        return {
-            "publish": lambda s: _caps(s, "publish"),
-            "subscribe": lambda s: _caps(s, "subscribe"),
-        }
-    if section == "feeds":
-        return {"subscribe": lambda s: _caps(s, "subscribe")}
-    return {}
+    if isinstance(surface, Rpc):
+        return {"call": surface.call_capabilities}
+    actions = ("subscribe",) if surface.kind == "feed" else ("publish", "subscribe")
+    return {action: surface.capabilities.of(action) for action in actions}
 
 
 def _capabilities(
-    section: str, what: str, at: str, a: Mapping[str, Any], b: Mapping[str, Any]
+    what: str, at: str, a: Surface, b: Surface, cancel_flag_changed: bool
 ) -> Iterator[Finding]:
     """All-of lists: a new entry locks existing callers out, a dropped one lets more in."""
-    for action, get in _capability_getters(section).items():
-        before, after = get(a), get(b)
+    required_after = _required(b)
+    for action, before in _required(a).items():
+        after = required_after[action]
         where = f"{at}/capabilities/{action}"
         if before is None and after is not None:
             yield Finding("compatible", "cancel-enabled", where, f"{what} callers can now cancel")
@@ -297,7 +314,12 @@ def _capabilities(
                     where,
                     f"{what} {action} no longer requires '{cap}'",
                 )
-    if a.get("cancel") != b.get("cancel") and cancel_capabilities(a) == cancel_capabilities(b):
+    if (
+        cancel_flag_changed
+        and isinstance(a, Operation)
+        and isinstance(b, Operation)
+        and a.cancel_capabilities == b.cancel_capabilities
+    ):
         yield Finding(
             "compatible",
             "cancel-flag",

@@ -1,12 +1,12 @@
 """Permission impact: what callers and the implementing service gain or lose, computed from the
-same derivation as the scope listings (views/scopes.py)."""
+same derivation as the scope listings (permissions/)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
-from ..views.scopes import (
+from ..model import ContractModel
+from ..permissions import (
     SERVICE_CAPABILITY,
     CapabilityInfo,
     ScopeListing,
@@ -15,8 +15,6 @@ from ..views.scopes import (
     locale_key,
 )
 from .model import PermissionDelta, SubjectChange
-
-Manifest = Mapping[str, Any]
 
 
 def _caller_subjects(listing: ScopeListing) -> set[SubjectChange]:
@@ -84,10 +82,10 @@ def _delta(
 
 
 def permission_impact(
-    old: Manifest | None,
-    new: Manifest | None,
-    old_deps: Mapping[str, Manifest],
-    new_deps: Mapping[str, Manifest],
+    old: ContractModel | None,
+    new: ContractModel | None,
+    old_deps: Mapping[str, ContractModel],
+    new_deps: Mapping[str, ContractModel],
 ) -> tuple[PermissionDelta, PermissionDelta]:
     """(callers, service) deltas; a missing side (added/removed contract) grants nothing."""
     before = derive_scopes(old, old_deps) if old is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..views.scopes import CapabilityInfo
+from ..permissions import CapabilityInfo
 
 Severity = Literal["breaking", "compatible", "metadata-only"]
 Status = Literal["added", "removed", "unchanged", "changed"]
@@ -75,6 +75,8 @@ class ContractDiff:
             return "breaking: contract removed"
         if not self.breaking:
             return "compatible: same id"
+        if self.status == "unchanged":
+            return "breaking: a contract it uses no longer has what it uses"
         return f"breaking: needs {next_major(self.contract_id)}"
 
 

@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..render.scopes import capability_json, md_code, md_text
-from ..views.scopes import CapabilityInfo
+from ..markdown import md_code, md_text
+from ..permissions import CapabilityInfo, capability_json
 from .model import SEVERITY_ORDER, ContractDiff, Finding, PermissionDelta
 
 FORMATS = ("text", "json", "markdown")

@@ -50,7 +50,11 @@ class Discovery:
 
 
 def used_ids(manifest: Any) -> tuple[str, ...]:
-    """Contract ids named in `uses`, grouped (`required`/`optional`) or flat, sorted, unique."""
+    """Contract ids named in `uses`, grouped (`required`/`optional`) or flat, sorted, unique.
+
+    Read from a manifest file's raw JSON, before anything is validated (discovery plans the
+    load order and must not fail on a broken file); a loaded contract has `model.used_ids`.
+    """
     uses = manifest.get("uses") if isinstance(manifest, dict) else None
     found: set[str] = set()
 

@@ -142,6 +142,7 @@ def read_manifest_file(path: Path) -> tuple[Any, str]:
                     f"invalid JSON: {exc.msg} (column {exc.colno})",
                     file=file,
                     line=exc.lineno,
+                    column=exc.colno,
                 )
             ]
         ) from exc

@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from ..diagnostics import ContractError, Diagnostic
+from .duplicate_keys import duplicate_keys
 
 DEFAULT_EXPORT = "CONTRACT"
 
@@ -148,26 +149,43 @@ def load_python_source(
     try:
         module = import_module_from(path)
     except SyntaxError as exc:
+        line = _failure_line(exc, path)
+        column = exc.offset if line is not None and line == exc.lineno else None
         raise ContractError(
-            [
-                Diagnostic(
-                    "import", f"syntax error: {exc.msg}", file=file, line=_failure_line(exc, path)
-                )
-            ]
+            [Diagnostic("import", f"syntax error: {exc.msg}", file=file, line=line, column=column)]
         ) from exc
     except Exception as exc:  # any failure of user code is a user error, reported with its line
-        detail = f"{type(exc).__name__}: {exc}"
-        raise ContractError(
-            [
-                Diagnostic(
-                    "import",
-                    f"importing the contract module failed: {detail}",
-                    file=file,
-                    line=_failure_line(exc, path),
-                )
-            ]
-        ) from exc
+        raise ContractError([_descriptor_error(exc, path) or _import_failure(exc, path)]) from exc
     export, value = find_contract(module, path, name)
+    found = duplicate_keys(path.read_text(encoding="utf-8"), file)
     if _is_raw_manifest(value):
-        return value, export, {}, []
-    return value.manifest, export, dict(value.lines), list(value.diagnostics)
+        return value, export, {}, found
+    return value.manifest, export, dict(value.lines), [*value.diagnostics, *found]
+
+
+def _import_failure(exc: Exception, path: Path) -> Diagnostic:
+    detail = f"{type(exc).__name__}: {exc}"
+    return Diagnostic(
+        "import",
+        f"importing the contract module failed: {detail}",
+        file=str(path),
+        line=_failure_line(exc, path),
+    )
+
+
+def _descriptor_error(exc: Exception, path: Path) -> Diagnostic | None:
+    """A wrongly typed value in a declaration, at the line of that declaration (`Rpc(`) when it
+    was written in this module, else at the line of this module that led there."""
+    from ..authoring.descriptors import DescriptorError
+
+    if not isinstance(exc, DescriptorError):
+        return None
+    here = Path(exc.site.file).resolve() == path
+    return Diagnostic(
+        "authoring-type",
+        f"{exc.context}: {exc.problem}",
+        exc.pointer,
+        exc.contract_id,
+        str(path),
+        exc.site.line if here else _failure_line(exc, path),
+    )

@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Literal
 
 from ..contract import LoadedContract
-from ..diagnostics import ContractError, Diagnostic
-from ..discovery import Discovery, Source, discover, load_config, used_ids
+from ..diagnostics import ContractError, Diagnostic, pointer
+from ..discovery import Discovery, Source, discover, load_config
 from ..discovery.plan import order_by_uses
 from ..discovery.scancache import ScanCache
+from ..outputs import LOCK_DIR, check_output_path
+from ..platform import BUILTIN_IDS
+from ..views.uses import capability_namespace, referenced_namespaces, use_problems
 from ..write import (
     Drift,
     Lock,
@@ -33,9 +36,8 @@ from ..write import (
     output_lock,
     read_lock,
     sha256,
+    stray_files,
 )
-from ..write.files import check_output_path
-from ..write.lock import LOCK_DIR
 from .fingerprint import input_key, render_key
 from .freshness import purge_modules
 from .toolchain import Toolchain
@@ -67,6 +69,7 @@ class Outcome:
     files: dict[str, str] = field(default_factory=dict)  # expected path -> sha256
     written: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    blocked_by: tuple[str, ...] = ()  # used ids reported as dependency-failed
 
 
 @dataclass
@@ -92,6 +95,18 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.errors and (self.drift is None or self.drift.clean)
+
+
+@dataclass
+class Resolution:
+    """What one contract is rendered and checked against: `deps` are the used contracts that
+    loaded (the SDK embeds them), `available` adds the owners of capability namespaces it names;
+    `blocked` are used ids whose source failed to load."""
+
+    deps: dict[str, LoadedContract] = field(default_factory=dict)
+    available: dict[str, LoadedContract] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -143,6 +158,8 @@ class _Run:
         self.entries: dict[str, LockEntry] = {}  # the new lock's contracts
         self.rendered: dict[str, str] = {}  # path -> text of everything rendered this run
         self.collisions: list[Diagnostic] = []
+        self.shadowed: dict[str, Diagnostic] = {}  # source key -> built-in digest mismatch
+        self.unnamed_failures: list[Source] = []  # failed before their id was known
 
     def load(self, source: Source) -> LoadedContract | None:
         """The loaded contract (reused from the watch session while its inputs are unchanged)."""
@@ -164,7 +181,24 @@ class _Run:
             return None
         self.contracts[key] = contract
         self.session.loaded[key] = (self.inputs[key], contract)
+        self.check_shadowing(source, contract)
         return contract
+
+    def check_shadowing(self, source: Source, contract: LoadedContract) -> None:
+        """The repository's definition of a built-in id wins; warn when it is not the same."""
+        if contract.id not in PLATFORM_CONTRACTS:
+            return
+        builtin = self.tools.builtin(contract.id)
+        if builtin is None or builtin.digest == contract.digest:
+            return
+        self.shadowed[source.key] = Diagnostic(
+            "builtin-shadowed",
+            f"defines platform contract {contract.id} with digest {contract.digest}, which differs "
+            f"from the built-in {builtin.digest}; this repository's definition is used",
+            contract_id=contract.id,
+            file=source.path,
+            severity="warning",
+        )
 
     def unchanged_inputs(self, source: Source) -> LockEntry | None:
         """Level 1: the lock entry, when nothing this contract is rendered from has changed."""
@@ -183,11 +217,29 @@ class _Run:
                 return None
         return entry if _disk_matches(self.out, dict(entry.files)) else None
 
+    def _last_known_ids(self, source: Source) -> list[str]:
+        """Ids the previous lock recorded for a source that now fails before naming its id (a
+        syntax error, a computed id), so its dependents are blocked rather than told it is
+        unknown."""
+        return sorted(
+            ident
+            for ident, entry in self.lock.contracts.items()
+            if _path_of(entry.source) == source.path
+            and (source.name is None or entry.source == source.key)
+        )
+
     def index_ids(self) -> None:
         """Map ids to sources; a second owned definition of an id fails that source."""
         for source in self.found.sources:
             loaded = self.contracts.get(source.key)
             ident = loaded.id if loaded else source.id
+            if ident is None and source.key in self.failures:
+                known = [i for i in self._last_known_ids(source) if i not in self.by_id]
+                for previous in known:
+                    self.by_id[previous] = source
+                if not known:
+                    self.unnamed_failures.append(source)
+                continue
             if ident is None or (source.role == "dependency" and ident in self.by_id):
                 continue
             first = self.by_id.get(ident)
@@ -210,23 +262,12 @@ class _Run:
             return Outcome(
                 ident, source.key, status="failed", diagnostics=self.failures[source.key]
             )
-        used = used_ids(contract.manifest)
+        used = contract.model.used_ids
         outcome = Outcome(contract.id, source.key, contract.digest, used)
-        deps: dict[str, LoadedContract] = {}
-        for ident in used:
-            provider = self.by_id.get(ident)
-            dep = self.load(provider) if provider is not None and ident != contract.id else None
-            if dep is not None:
-                deps[ident] = dep
-            elif provider is not None and provider.key in self.failures:
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        "dependency-failed",
-                        f"used contract {ident} failed to load ({provider.path})",
-                        contract_id=contract.id,
-                        file=source.path,
-                    )
-                )
+        found = self.resolve(contract, source.path)
+        deps = found.deps
+        outcome.diagnostics = [_relative(d, self.root, source.path) for d in found.problems]
+        outcome.blocked_by = tuple(sorted(found.blocked))
         if outcome.diagnostics:
             outcome.status = "failed"
             return outcome
@@ -253,11 +294,62 @@ class _Run:
                     )
                 self.rendered[rel] = text
                 outcome.files[rel] = sha256(text.encode("utf-8"))
-        uses_inputs = {u: self.inputs[self.by_id[u].key] if u in self.by_id else None for u in used}
+        # Everything checked against (used contracts, owners of named capabilities) keys the
+        # level-1 cache: a change there must re-check this contract.
+        watched = sorted({*used, *(i for i in found.available if i != contract.id)})
+        uses_inputs = {
+            u: self.inputs[self.by_id[u].key] if u in self.by_id else None for u in watched
+        }
         self.entries[contract.id] = LockEntry(
             source.key, contract.digest, self.inputs[source.key], key, uses_inputs, outcome.files
         )
         return outcome
+
+    def resolve(self, contract: LoadedContract, file: str) -> Resolution:
+        """What `contract` is rendered and checked against, and what is wrong with it."""
+        found = Resolution()
+        for use in contract.model.uses:
+            ident, group, alias = use.contract, use.group, use.alias
+            if ident == contract.id or ident in found.deps:
+                continue
+            provider = self.by_id.get(ident)
+            dep = self.load(provider) if provider is not None else None
+            if provider is None:
+                dep = self.tools.builtin(ident)  # a platform contract: built in
+            if dep is not None:
+                found.deps[ident] = dep
+                continue
+            if provider is not None and provider.key in self.failures:
+                why = f"failed to load ({provider.path})"
+            elif provider is None and self.unnamed_failures and ident not in PLATFORM_CONTRACTS:
+                paths = ", ".join(sorted({s.path for s in self.unnamed_failures}))
+                why = f"is not known; {paths} failed to load and may define it"
+            else:
+                continue  # not in the repository: an unknown-use warning, not an error
+            at = pointer("uses", group, alias)
+            message = f"uses '{alias}' ({group}): used contract {ident} {why}"
+            found.blocked.add(ident)
+            found.problems.append(
+                Diagnostic(
+                    "dependency-failed",
+                    f"{message}; the previous output is kept",
+                    at,
+                    contract.id,
+                    file,
+                    contract.origin.line_for(at),
+                )
+            )
+        found.available.update(found.deps)
+        namespaces = referenced_namespaces(contract.model)
+        for ident, provider in sorted(self.by_id.items()):
+            if ident in found.available or ident == contract.id:
+                continue
+            if capability_namespace(ident) in namespaces:
+                owner = self.load(provider)
+                if owner is not None:
+                    found.available[ident] = owner
+        found.problems += use_problems(contract, found.available)
+        return found
 
     def _render(
         self, contract: LoadedContract, deps: dict[str, LoadedContract], outcome: Outcome
@@ -300,9 +392,7 @@ class _Run:
 
 
 # Contracts the Trellis runtime itself provides: using them needs no manifest in the repository.
-PLATFORM_CONTRACTS = frozenset(
-    f"trellis.{name}@v1" for name in ("auth", "core", "health", "jobs", "state")
-)
+PLATFORM_CONTRACTS = BUILTIN_IDS
 
 
 def unknown_uses(
@@ -324,7 +414,10 @@ def unknown_uses(
         )
         for o in outcomes
         for ident in o.uses
-        if ident not in known and ident not in PLATFORM_CONTRACTS and ident != o.id
+        if ident not in known
+        and ident not in PLATFORM_CONTRACTS
+        and ident != o.id
+        and ident not in o.blocked_by
     ]
 
 
@@ -367,7 +460,7 @@ def prepare(
     for source in pending:
         run.load(source)
     run.index_ids()
-    uses_of = {c.id: used_ids(c.manifest) for s in pending if (c := run.contracts.get(s.key))}
+    uses_of = {c.id: c.model.used_ids for s in pending if (c := run.contracts.get(s.key))}
     order = {ident: i for i, ident in enumerate(order_by_uses(uses_of)[0])}
     for source in sorted(
         pending, key=lambda s: order.get(getattr(run.contracts.get(s.key), "id", ""), -1)
@@ -377,6 +470,7 @@ def prepare(
     report.outcomes = [outcomes[s.key] for s in owned]
     report.diagnostics += unknown_uses(report.outcomes, run.by_id, {s.key: s.path for s in owned})
     report.diagnostics += run.collisions
+    report.diagnostics += run.shadowed.values()
     report.diagnostics += [
         d for s in found.sources if s.role == "dependency" for d in run.failures.get(s.key, [])
     ]
@@ -385,7 +479,19 @@ def prepare(
         report.drift = compare(out, expected, run.lock.owned_files())
         for o in report.outcomes:
             o.status = "checked" if o.status != "failed" else "failed"
-    elif not report.errors or options.keep_going:
-        run.commit(report)
+    else:
+        if not report.errors or options.keep_going:
+            run.commit(report)
+        produced = [p for o in report.outcomes for p in o.files]
+        report.diagnostics += [
+            Diagnostic(
+                "stray-file",
+                "not generated, inside a generated package (it would ship as part of the SDK); "
+                "`prepare --check` lists it as extra: delete it or move it out",
+                file=(out / rel).relative_to(root).as_posix() if out.is_relative_to(root) else rel,
+                severity="warning",
+            )
+            for rel in stray_files(out, produced)
+        ]
     report.elapsed = time.perf_counter() - started
     return report

@@ -19,6 +19,7 @@ from .fingerprint import GENERATOR_PARTS, generator_fingerprint
 
 Loader = Callable[[Path, str | None], LoadedContract]
 Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract], Sequence[str]], dict[str, str]]
+Builtin = Callable[[str], LoadedContract | None]
 
 
 def _load(path: Path, name: str | None) -> LoadedContract:
@@ -35,10 +36,17 @@ def _render(
     return files
 
 
+def _builtin(contract_id: str) -> LoadedContract | None:
+    platform = importlib.import_module("trellis_generate.platform")
+    found: LoadedContract | None = platform.builtin_contract(contract_id)
+    return found
+
+
 @dataclass
 class Toolchain:
     load: Loader = _load
     render: Renderer = _render
+    builtin: Builtin = _builtin  # the platform contract of an id, when the repository lacks it
     fingerprint_of: Callable[[], str] = generator_fingerprint
 
     @cached_property

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic
+from ..outputs import check_output_path
 
 Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract]], dict[str, str]]
 
@@ -34,8 +35,6 @@ def _renderer(target: str) -> Renderer:
 
 
 def _unsafe_paths(files: Iterable[str]) -> list[tuple[str, str]]:
-    from ..write.files import check_output_path
-
     problems = []
     for rel in sorted(files):
         try:

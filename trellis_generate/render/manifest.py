@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..contract import LoadedContract
-
-
-def manifest_path(contract_id: str) -> str:
-    return f"manifests/{contract_id}.json"
+from ..outputs import manifest_path
 
 
 def render_manifest(contract: LoadedContract, deps: Mapping[str, LoadedContract]) -> dict[str, str]:

@@ -10,44 +10,22 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
-
-import jinja2
-
-import trellis_generate
 
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic
+from ..outputs import python_path
 from ..views.api import SdkView, build_sdk_view
 from .models import UnmodelableSchemaError, render_models
+from .templates import environment
 
 _MODULES = ("__init__.py", "client.py", "contract.py", "descriptors.py", "errors.py", "service.py")
 
 
-def templates_dir() -> Path:
-    """Bundled templates in a wheel (`_templates`), else the repository's `templates/`."""
-    package = Path(trellis_generate.__file__).parent
-    bundled = package / "_templates"
-    return bundled if bundled.is_dir() else package.parent / "templates"
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "python"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_sources(view: SdkView) -> dict[str, str]:
     """Unformatted module texts of one SDK package, keyed by file name."""
-    env = _environment()
-    files = {name: env.get_template(f"{name}.jinja").render(sdk=view) for name in _MODULES}
+    env = environment()
+    files = {name: env.get_template(f"python/{name}.jinja").render(sdk=view) for name in _MODULES}
     files["models.py"] = render_models(view.models)
     files["py.typed"] = ""
     return files
@@ -57,13 +35,13 @@ class RuffError(RuntimeError):
     """ruff rejected generated code: a generator bug, never a user error."""
 
 
-# The output must not depend on any project's ruff configuration or on where ruff runs, so every
-# setting is explicit; the runtime is an installed dependency of a generated SDK, not its sibling.
+# The output must not depend on any project's ruff configuration or on where ruff runs: ruff's own
+# defaults (`--isolated`), which is what a user checking the SDK gets (`ruff check --isolated`,
+# `ruff format --check --isolated`). The runtime is an installed dependency of a generated SDK, not
+# its sibling, wherever the check runs.
 RUFF_SETTINGS = (
     "--isolated",
-    "--target-version=py311",
-    "--line-length=100",
-    "--config=lint.isort.known-third-party = ['trellis_generate']",
+    "--config=lint.isort.known-third-party = ['trellis_generate', 'trellis_runtime']",
 )
 
 
@@ -79,15 +57,21 @@ def _ruff(cwd: Path, *args: str) -> None:
         raise RuffError(f"{' '.join(args[:2])} failed:\n{done.stdout}{done.stderr}")
 
 
-def format_python(files: Mapping[str, str]) -> dict[str, str]:
-    """Sort imports, drop unused ones and format every `.py` file with one ruff run each."""
+def format_python(files: Mapping[str, str], package: str = "sdk") -> dict[str, str]:
+    """Make every `.py` file clean under ruff's defaults: apply the safe fixes (imports sorted,
+    unused ones dropped, `__all__` sorted), format, and give what no fix can remove (a wire name
+    such as `l`) a `noqa` on its own line, so no directive is ever unused."""
     with tempfile.TemporaryDirectory(prefix="trellis-sdk-") as tmp:
-        root = Path(tmp)
+        root = Path(tmp) / package  # in a dir of its own name, as it is checked (N999)
         for name, text in files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
-        _ruff(root, "check", "--fix", "--select=I,F401", "--quiet", ".")
+        _ruff(root, "check", "--fix", "--extend-select=I,F401", "--exit-zero", "--quiet", ".")
         _ruff(root, "format", "--quiet", ".")
+        before = {name: (root / name).read_bytes() for name in files}
+        _ruff(root, "check", "--add-noqa", "--quiet", ".")
+        if any((root / name).read_bytes() != data for name, data in before.items()):
+            _ruff(root, "format", "--quiet", ".")
         return {name: (root / name).read_text(encoding="utf-8") for name in files}
 
 
@@ -108,5 +92,5 @@ def render_python(contract: LoadedContract, deps: Mapping[str, LoadedContract]) 
                 )
             ]
         ) from exc
-    files = format_python(sources)
-    return {f"python/{view.package}/{name}": text for name, text in sorted(files.items())}
+    files = format_python(sources, view.package)
+    return {python_path(view.package, name): text for name, text in sorted(files.items())}

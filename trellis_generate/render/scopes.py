@@ -1,45 +1,52 @@
 """The scopes target: `scopes/<id>.scopes.json` for tools and `scopes/<id>.scopes.md` for review.
 
-Both are renderings of one `ScopeListing` (views/scopes.py). The JSON keeps the listing's order
+Both are renderings of one `ScopeListing` (permissions/). The JSON keeps the listing's order
 (the runtime's order; capability keys sorted like `localeCompare`) with sorted object keys and a
-2-space indent. The Markdown is a table grouped by capability; every piece of manifest text goes
-through `md_text` or `md_code`, so no description can break the table or inject markup.
+2-space indent. The Markdown (render/scopes_md.py) is a table grouped by capability;
+every piece of manifest text goes through `md_text` or `md_code` (markdown.py).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from ..contract import LoadedContract
-from ..views.scopes import (
-    CapabilityInfo,
+from ..markdown import md_code, md_text
+from ..outputs import scopes_paths
+from ..permissions import (
     NatsRule,
     PermissionRule,
     ScopeListing,
     SurfaceAction,
     SurfaceRef,
     Unresolved,
+    capability_json,
     derive_scopes,
 )
+from .scopes_md import scopes_markdown
+
+__all__ = [
+    "FORMAT",
+    "capability_json",
+    "listing_for",
+    "listing_json",
+    "md_code",  # re-exported: diff/report.py escapes its tables with them
+    "md_text",
+    "render_scopes",
+    "scopes_json",
+    "scopes_markdown",
+    "scopes_paths",
+    "surface_action_json",
+]
 
 FORMAT = "trellis.scopes.v1"
 
 
-def scopes_paths(contract_id: str) -> tuple[str, str]:
-    return f"scopes/{contract_id}.scopes.json", f"scopes/{contract_id}.scopes.md"
-
-
 def listing_for(contract: LoadedContract, deps: Mapping[str, LoadedContract]) -> ScopeListing:
     return derive_scopes(
-        contract.manifest, {k: d.manifest for k, d in deps.items()}, digest=contract.digest
+        contract.model, {k: d.model for k, d in deps.items()}, digest=contract.digest
     )
 
 
@@ -54,18 +61,6 @@ def render_scopes(contract: LoadedContract, deps: Mapping[str, LoadedContract]) 
 
 def _surface_json(ref: SurfaceRef) -> dict[str, str]:
     return {"contractId": ref.contract_id, "kind": ref.kind, "name": ref.name, "action": ref.action}
-
-
-def capability_json(cap: CapabilityInfo) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "key": cap.key,
-        "displayName": cap.display_name,
-        "description": cap.description,
-        "source": cap.source,
-    }
-    if cap.consequence is not None:
-        out["consequence"] = cap.consequence
-    return out
 
 
 def _nats_json(rule: NatsRule) -> dict[str, Any]:
@@ -149,106 +144,3 @@ def listing_json(listing: ScopeListing) -> dict[str, Any]:
 
 def scopes_json(listing: ScopeListing) -> str:
     return json.dumps(listing_json(listing), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-# --- Markdown -----------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
-
-
-def md_text(value: object) -> str:
-    """Manifest text as inert Markdown inside a table cell (newlines become `<br>`)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(value))
-    return _NEWLINES.sub("<br>", escaped)
-
-
-def md_code(value: object) -> str:
-    """A code span that survives any backticks, pipes and newlines in `value`."""
-    text = _NEWLINES.sub(" ", str(value)).replace("|", "\\|")
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    if text.startswith("`") or text.endswith("`"):
-        text = f" {text} "
-    return f"{fence}{text}{fence}"
-
-
-@dataclass(frozen=True)
-class _Unlock:
-    """One surface action as it appears under a capability (or under "authentication only")."""
-
-    action: SurfaceAction
-    also: tuple[str, ...]  # the other capabilities the all-of list demands
-
-
-@dataclass(frozen=True)
-class _CapabilityGroup:
-    capability: CapabilityInfo
-    unlocks: tuple[_Unlock, ...]
-
-
-def _groups(listing: ScopeListing) -> tuple[tuple[_CapabilityGroup, ...], tuple[_Unlock, ...]]:
-    """Surface actions grouped under every capability they require, and those requiring none."""
-    groups = tuple(
-        _CapabilityGroup(
-            cap,
-            tuple(
-                _Unlock(a, tuple(c for c in a.capabilities if c != cap.key))
-                for a in listing.surfaces
-                if cap.key in a.capabilities
-            ),
-        )
-        for cap in listing.capabilities
-    )
-    open_ = tuple(_Unlock(a, ()) for a in listing.surfaces if not a.capabilities)
-    return groups, open_
-
-
-@dataclass(frozen=True)
-class _RuntimeGrant:
-    """Service grants that belong to no surface, collapsed per reason for the review table."""
-
-    direction: str
-    reason: str
-    subjects: tuple[str, ...]
-
-
-def _runtime_grants(rules: tuple[PermissionRule, ...]) -> tuple[_RuntimeGrant, ...]:
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for rule in rules:
-        if rule.surface is None:
-            reason = rule.condition or f"runtime subject {rule.subject}"
-            grouped.setdefault((rule.direction, reason), []).append(rule.subject)
-    return tuple(_RuntimeGrant(d, r, tuple(s)) for (d, r), s in grouped.items())
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    here = Path(__file__).resolve()
-    search = [str(here.parents[2] / "templates"), str(here.parents[1] / "_templates")]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
-        autoescape=False,  # Markdown: escaping is explicit through md_text / md_code
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md_text
-    env.filters["code"] = md_code
-    return env
-
-
-def scopes_markdown(listing: ScopeListing) -> str:
-    groups, open_ = _groups(listing)
-    service = listing.service
-    rules = (service.publish + service.subscribe) if service else ()
-    template = _environment().get_template("scopes.md.jinja")
-    return template.render(
-        listing=listing,
-        surface_rules=tuple(r for r in rules if r.surface is not None),
-        runtime_grants=_runtime_grants(rules),
-        groups=groups,
-        open_surfaces=open_,
-        optional_unresolved=tuple(u for u in listing.unresolved if not u.required),
-    )

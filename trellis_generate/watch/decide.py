@@ -68,6 +68,31 @@ def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
+CONTRACT_INPUT_SUFFIXES = (".py", ".json")
+# Editors' lock files that still end in `.py`/`.json` (emacs `.#a.py`); `a.py~` and `#a.py#` do not.
+EDITOR_LITTER = (".#",)
+
+
+def is_contract_input(plan: WatchPlan | None, path: str, *, is_dir: bool) -> bool:
+    """Whether a changed path can change what prepare generates: a module or manifest, the
+    configuration, ignore rules, generator code, or a directory that holds any of them (a moved
+    directory arrives as one event). Editors' temporary files (`sedJZVnu2`, `4913`, `.a.py.swp`)
+    are none of these, so they never make a batch or a `--changes` line."""
+    if plan is not None and any(_under(path, g) for g in plan.generator_roots):
+        return True
+    name = path.rsplit("/", 1)[-1]
+    if name in CONFIG_FILES or name == ".gitignore":
+        return True
+    if is_dir:
+        return True
+    if name.endswith(CONTRACT_INPUT_SUFFIXES):
+        return not name.startswith(EDITOR_LITTER)
+    if plan is None:
+        return False
+    known = (*plan.sources, *(f for files in plan.imports.values() for f in files))
+    return any(f.startswith(path.rstrip("/") + "/") for f in known)  # a removed directory
+
+
 def _classify(plan: WatchPlan | None, change: Change) -> tuple[Action, frozenset[str], str]:
     path = change.path
     if plan is not None and any(_under(path, g) for g in plan.generator_roots):

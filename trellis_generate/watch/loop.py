@@ -23,7 +23,7 @@ from ..discovery.records import ScanError
 from ..prepare.freshness import never_use_bytecode_cache
 from ..prepare.run import Options, Report, Session, prepare
 from ..prepare.toolchain import Toolchain, purge_generator_modules
-from .decide import Change, Decision, WatchPlan, decide
+from .decide import Change, Decision, WatchPlan, decide, is_contract_input
 from .plan import as_reported, watch_plan
 
 QUIET_GAP_MS = 50
@@ -96,7 +96,10 @@ def run_watch(
         rel = as_reported(Path(path), root)
         if rel.startswith("/"):
             return True  # generator roots outside the repository
-        return not rules[0].ignored(rel, is_dir=Path(path).is_dir())
+        is_dir = Path(path).is_dir()
+        return is_contract_input(plan, rel, is_dir=is_dir) and not rules[0].ignored(
+            rel, is_dir=is_dir
+        )
 
     watched = [
         root,

@@ -1,6 +1,6 @@
 """The only stage that touches the output dir: compare, commit, lock file and output-dir lock."""
 
-from .apply import Drift, commit, compare
+from .apply import Drift, commit, compare, stray_files
 from .files import file_sha256, output_lock, sha256
 from .lock import Lock, LockEntry, read_lock
 
@@ -14,4 +14,5 @@ __all__ = [
     "output_lock",
     "read_lock",
     "sha256",
+    "stray_files",
 ]

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import check_output_path, file_sha256, remove_empty_parents, stage
-from .lock import LOCK_FILE, Lock
+from ..outputs import check_output_path
+from .files import file_sha256, remove_empty_parents, stage
+from .lock import CACHE_FILE, LOCK_FILE, Lock
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,36 @@ class Drift:
         return not (self.stale or self.missing or self.extra)
 
 
+# What Python itself leaves in a package it imported: never a stray file.
+_RUNTIME_LITTER = ("__pycache__",)
+
+
+def package_roots(expected: Iterable[str]) -> list[str]:
+    """Top-level generated packages: dirs of a generated `__init__.py` whose parent is not one."""
+    dirs = {rel.rsplit("/", 1)[0] for rel in expected if rel.endswith("/__init__.py")}
+    return sorted(d for d in dirs if not any(d.startswith(o + "/") for o in dirs))
+
+
+def stray_files(out: Path, expected: Iterable[str]) -> list[str]:
+    """Files inside a generated package that we do not generate (a package is ours as a whole:
+    a stray module there would be imported as part of the SDK)."""
+    wanted = set(expected)
+    found: list[str] = []
+    for package in package_roots(wanted):
+        for path in sorted((out / package).rglob("*")):
+            rel = path.relative_to(out).as_posix()
+            if rel in wanted or not path.is_file() or path.suffix == ".pyc":
+                continue
+            if any(part in _RUNTIME_LITTER for part in path.relative_to(out).parts):
+                continue
+            found.append(rel)
+    return found
+
+
 def compare(out: Path, expected: Mapping[str, str], owned: Iterable[str]) -> Drift:
     """`expected` maps path → sha256 of the bytes we would write; `owned` are the paths the previous
-    lock says we wrote (those not expected any more and still present are extra)."""
+    lock says we wrote. Extra are owned paths not expected any more and files inside a generated
+    package that we do not generate."""
     stale: list[str] = []
     missing: list[str] = []
     for rel, digest in sorted(expected.items()):
@@ -41,12 +69,14 @@ def compare(out: Path, expected: Mapping[str, str], owned: Iterable[str]) -> Dri
             missing.append(rel)
         elif actual != digest:
             stale.append(rel)
-    extra = sorted(p for p in set(owned) - set(expected) if (out / p).is_file())
-    return Drift(tuple(stale), tuple(missing), tuple(extra))
+    extra = {p for p in set(owned) - set(expected) if (out / p).is_file()}
+    extra.update(stray_files(out, expected))
+    return Drift(tuple(stale), tuple(missing), tuple(sorted(extra)))
 
 
 def commit(out: Path, files: Mapping[str, bytes], lock: Lock, prune: Iterable[str]) -> list[str]:
-    """Write changed `files`, then the lock, then delete `prune`; returns the paths written."""
+    """Write changed `files`, then the lock and the cache, then delete `prune`; returns the paths
+    written."""
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, data in sorted(files.items()):
@@ -62,10 +92,9 @@ def commit(out: Path, files: Mapping[str, bytes], lock: Lock, prune: Iterable[st
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
-    lock_path = out / LOCK_FILE
-    lock_bytes = lock.to_bytes()
-    if file_sha256(lock_path) is None or lock_path.read_bytes() != lock_bytes:
-        os.replace(stage(lock_path, lock_bytes), lock_path)
+    for path, data in ((out / LOCK_FILE, lock.to_bytes()), (out / CACHE_FILE, lock.cache_bytes())):
+        if file_sha256(path) is None or path.read_bytes() != data:
+            os.replace(stage(path, data), path)
     for rel in sorted(set(prune) - set(files)):
         check_output_path(rel)
         (out / rel).unlink(missing_ok=True)

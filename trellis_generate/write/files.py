@@ -9,9 +9,9 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .lock import LOCK_DIR
+from ..outputs import LOCK_DIR
 
 
 def sha256(data: bytes) -> str:
@@ -23,15 +23,6 @@ def file_sha256(path: Path) -> str | None:
         return sha256(path.read_bytes())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
-
-
-def check_output_path(rel: str) -> None:
-    """Renderer paths must stay inside the output dir and out of our bookkeeping dir."""
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in rel or "\0" in rel:
-        raise ValueError(f"output path escapes the output dir: {rel!r}")
-    if pure.parts[0] == LOCK_DIR:
-        raise ValueError(f"output path inside the reserved {LOCK_DIR}/ dir: {rel!r}")
 
 
 def _umask() -> int:

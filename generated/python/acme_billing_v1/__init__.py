@@ -1,28 +1,37 @@
 """Acme Billing (acme.billing@v1).
 
-Issues invoices, takes payments and processes refunds for the Acme shop."""
+Issues invoices, takes payments and processes refunds for the Acme shop.
 
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
+Invoices, refunds and receipts.
+
+Billing owns every invoice. Refunds are operations: they wait for approval."""
 
 from . import descriptors, errors, models
 from .client import Client
-from .contract import CONTRACT_DIGEST, CONTRACT_ID, CONTRACT_NAME, contract_manifest, use
+from .contract import (
+    CONTRACT_DIGEST,
+    CONTRACT_ID,
+    CONTRACT_NAME,
+    contract_manifest,
+    use,
+)
 from .errors import (
     InvoiceAlreadyPaid,
     InvoiceNotFound,
     RemoteError,
 )
-from .service import Service
+from .service import BoundService, Service
 
 __all__ = [
     "CONTRACT_DIGEST",
     "CONTRACT_ID",
     "CONTRACT_NAME",
+    "BoundService",
     "Client",
-    "RemoteError",
-    "Service",
     "InvoiceAlreadyPaid",
     "InvoiceNotFound",
+    "RemoteError",
+    "Service",
     "contract_manifest",
     "descriptors",
     "errors",

@@ -1,17 +1,21 @@
-"""Typed caller facade of acme.billing@v1 and the surfaces it uses.
-
-Declared uses left out of this SDK:
-- health (trellis.health@v1): manifest not available
-"""
-
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
+"""Typed caller facade of acme.billing@v1 and the surfaces it uses."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
 from pydantic import BaseModel
-from trellis_generate.runtime import Connection, OperationRef, Subscription
+from trellis_runtime import (
+    Connection,
+    OperationRef,
+    Subscription,
+)
+from trellis_runtime.transfer import (
+    ReceiveTransfer,
+    TransferGrant,
+    TransferInput,
+    receive,
+)
 
 from . import descriptors, models
 
@@ -23,7 +27,7 @@ class _RpcBilling:
         self._conn = conn
 
     async def invoice_create(
-        self, input: models.CreateInvoiceInput, *, timeout: float = 5.0
+        self, input: models.CreateInvoiceInput, *, timeout: float | None = None
     ) -> models.Invoice:
         """Create an open invoice; totals are computed by Billing."""
         return await self._conn.request(
@@ -31,19 +35,21 @@ class _RpcBilling:
         )
 
     async def invoice_download(
-        self, input: models.GetInvoiceInput, *, timeout: float = 5.0
+        self, input: models.GetInvoiceInput, *, timeout: float | None = None
     ) -> models.DownloadGrant:
         return await self._conn.request(
             descriptors.RPC_BILLING_INVOICE_DOWNLOAD, input, timeout=timeout
         )
 
     async def invoice_get(
-        self, input: models.GetInvoiceInput, *, timeout: float = 5.0
+        self, input: models.GetInvoiceInput, *, timeout: float | None = None
     ) -> models.Invoice:
-        return await self._conn.request(descriptors.RPC_BILLING_INVOICE_GET, input, timeout=timeout)
+        return await self._conn.request(
+            descriptors.RPC_BILLING_INVOICE_GET, input, timeout=timeout
+        )
 
     async def invoice_list(
-        self, input: models.ListInvoicesInput, *, timeout: float = 5.0
+        self, input: models.ListInvoicesInput, *, timeout: float | None = None
     ) -> models.InvoicePage:
         return await self._conn.request(
             descriptors.RPC_BILLING_INVOICE_LIST, input, timeout=timeout
@@ -54,17 +60,21 @@ class _OperationBillingReceiptUpload:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    async def start(
-        self, input: models.ReceiptUploadInput, *, timeout: float = 5.0
-    ) -> OperationRef[BaseModel, models.ReceiptUploaded]:
-        """Start the operation; the reference gets, waits for, watches, cancels or signals it."""
-        return await self._conn.start_operation(
-            descriptors.OPERATION_BILLING_RECEIPT_UPLOAD, input, timeout=timeout
+    def input(
+        self, input: models.ReceiptUploadInput
+    ) -> TransferInput[models.ReceiptUploadInput, BaseModel, models.ReceiptUploaded]:
+        """A transfer operation starts with its bytes: `input(x).transfer(body).start()`."""
+        return TransferInput(
+            self._conn, descriptors.OPERATION_BILLING_RECEIPT_UPLOAD, input
         )
 
-    def resume(self, operation_id: str) -> OperationRef[BaseModel, models.ReceiptUploaded]:
+    def resume(
+        self, operation_id: str
+    ) -> OperationRef[BaseModel, models.ReceiptUploaded]:
         """A reference to an operation started earlier (e.g. before a reconnect)."""
-        return self._conn.operation(descriptors.OPERATION_BILLING_RECEIPT_UPLOAD, operation_id)
+        return self._conn.operation(
+            descriptors.OPERATION_BILLING_RECEIPT_UPLOAD, operation_id
+        )
 
 
 class _OperationBillingRefund:
@@ -74,14 +84,16 @@ class _OperationBillingRefund:
         self._conn = conn
 
     async def start(
-        self, input: models.RefundInput, *, timeout: float = 5.0
+        self, input: models.RefundInput, *, timeout: float | None = None
     ) -> OperationRef[models.RefundProgress, models.RefundResult]:
         """Start the operation; the reference gets, waits for, watches, cancels or signals it."""
         return await self._conn.start_operation(
             descriptors.OPERATION_BILLING_REFUND, input, timeout=timeout
         )
 
-    def resume(self, operation_id: str) -> OperationRef[models.RefundProgress, models.RefundResult]:
+    def resume(
+        self, operation_id: str
+    ) -> OperationRef[models.RefundProgress, models.RefundResult]:
         """A reference to an operation started earlier (e.g. before a reconnect)."""
         return self._conn.operation(descriptors.OPERATION_BILLING_REFUND, operation_id)
 
@@ -98,13 +110,13 @@ class _EventBillingInvoicePaid:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    async def publish(self, event: models.InvoicePaid) -> None:
+    async def publish(self, event: models.BillingInvoicePaidEvent) -> None:
         """Publish on the subject rendered from the event's own fields."""
         await self._conn.publish(descriptors.EVENT_BILLING_INVOICE_PAID, event)
 
     async def subscribe(
         self,
-        handler: Callable[[models.InvoicePaid], Awaitable[None]],
+        handler: Callable[[models.BillingInvoicePaidEvent], Awaitable[None]],
         *,
         customer_id: str | None = None,
         invoice_id: str | None = None,
@@ -128,6 +140,22 @@ class _EventBilling:
         self.invoice_paid = _EventBillingInvoicePaid(conn)
 
 
+class _EventHealthHeartbeat:
+    """Periodic report of a running instance: which contract and instance it is, its runtime, since when it runs, and the result of each health check."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    async def publish(self, event: models.HealthHeartbeat) -> None:
+        """Publish on the subject rendered from the event's own fields."""
+        await self._conn.publish(descriptors.HEALTH_EVENT_HEALTH_HEARTBEAT, event)
+
+
+class _EventHealth:
+    def __init__(self, conn: Connection) -> None:
+        self.heartbeat = _EventHealthHeartbeat(conn)
+
+
 class _Rpc:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -144,6 +172,7 @@ class _Event:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self.billing = _EventBilling(conn)
+        self.health = _EventHealth(conn)
 
 
 class _Feed:
@@ -162,3 +191,10 @@ class Client:
         self.operation = _Operation(conn)
         self.event = _Event(conn)
         self.feed = _Feed(conn)
+
+    def transfer(
+        self, grant: TransferGrant | BaseModel | dict[str, object]
+    ) -> ReceiveTransfer:
+        """Read what a receive grant (returned by a transfer RPC) entitles this session to:
+        `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        return receive(self.connection, grant)

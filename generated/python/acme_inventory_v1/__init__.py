@@ -1,28 +1,35 @@
 """Acme Inventory (acme.inventory@v1).
 
-Tracks stock per warehouse and reserves it for paid invoices."""
+Tracks stock per warehouse and reserves it for paid invoices.
 
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
+Inventory reserves stock when Billing reports an invoice as paid."""
 
 from . import descriptors, errors, models
 from .client import Client
-from .contract import CONTRACT_DIGEST, CONTRACT_ID, CONTRACT_NAME, contract_manifest, use
+from .contract import (
+    CONTRACT_DIGEST,
+    CONTRACT_ID,
+    CONTRACT_NAME,
+    contract_manifest,
+    use,
+)
 from .errors import (
     BillingInvoiceNotFound,
     OutOfStock,
     RemoteError,
 )
-from .service import Service
+from .service import BoundService, Service
 
 __all__ = [
     "CONTRACT_DIGEST",
     "CONTRACT_ID",
     "CONTRACT_NAME",
+    "BillingInvoiceNotFound",
+    "BoundService",
     "Client",
+    "OutOfStock",
     "RemoteError",
     "Service",
-    "BillingInvoiceNotFound",
-    "OutOfStock",
     "contract_manifest",
     "descriptors",
     "errors",

@@ -1,14 +1,12 @@
 """Identity and canonical manifest of the contract, and its typed `use(...)` helper."""
 
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
-
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 from typing import Any, Final, Never, TypeAlias
 
-from trellis_generate.authoring import Use
+from trellis_runtime import Use
 
 CONTRACT_ID: Final = "acme.storefront@v1"
 CONTRACT_DIGEST: Final = "pholjUC2jOpCGNA0w5CkSx7uDROxEgTpBSyUH1NBddo"

@@ -3,20 +3,18 @@
 Replies with any other error `type` surface as `RemoteError`.
 """
 
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
-
 from __future__ import annotations
 
 from typing import ClassVar
 
 from pydantic import BaseModel
-from trellis_generate.runtime import DeclaredError, RemoteError
+from trellis_runtime import DeclaredError, RemoteError
 
 from . import models
 
 __all__ = [
-    "RemoteError",
     "BillingInvoiceNotFound",
+    "RemoteError",
 ]
 
 

@@ -4,22 +4,26 @@
 whose signature mypy checks against the contract; internal RPCs are not offered here.
 """
 
-# ruff: noqa: E501 - manifest strings (subjects, docs, names) can be any length
-
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
 
-from trellis_generate import runtime
-from trellis_generate.runtime import (
+import trellis_runtime as runtime
+from trellis_runtime import (
+    Bindings,
     Connection,
 )
+from trellis_runtime.deps import Bound, BoundHealth
 
 from . import descriptors, models
 from .client import Client
 from .contract import CONTRACT_DIGEST, CONTRACT_ID
 
-__all__ = ["Service"]
+__all__ = ["BoundService", "Service"]
+
+DepsT = TypeVar("DepsT")
+NextDepsT = TypeVar("NextDepsT")
 
 
 class _HandleEventBilling:
@@ -28,12 +32,12 @@ class _HandleEventBilling:
 
     def invoice_paid(
         self,
-        handler: Callable[[models.InvoicePaid], Awaitable[None]],
+        handler: Callable[[models.BillingInvoicePaidEvent], Awaitable[None]],
         *,
         customer_id: str | None = None,
         invoice_id: str | None = None,
         queue: str | None = None,
-    ) -> Callable[[models.InvoicePaid], Awaitable[None]]:
+    ) -> Callable[[models.BillingInvoicePaidEvent], Awaitable[None]]:
         """Published once per invoice, when its payment settles."""
         filter: dict[str, str | None] = {
             "/customerId": customer_id,
@@ -70,6 +74,11 @@ class _HandleFeed:
 
 
 class _Jobs:
+    """`service.jobs.<queue>`: `await create(payload)` -> `JobRef`; `handle(handler)` to work it.
+
+    A handler is `async def handler(job: ActiveJob[Payload, Result]) -> Result`.
+    """
+
     def __init__(self, svc: runtime.Service) -> None:
         self._svc = svc
 
@@ -87,13 +96,42 @@ class Service:
     `service.client` for outbound calls on the same connection.
     """
 
-    def __init__(self, conn: Connection, *, name: str) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        name: str,
+        authorizer: runtime.Authorizer | None = None,
+        bootstrap: bool | None = None,
+        heartbeat_interval: float = 30.0,
+    ) -> None:
+        """`authorizer` defaults to asking the deployment's auth service about each request.
+
+        `bootstrap`: receive the resource bindings from the deployment before serving (default:
+        when `conn` presented this contract's digest to a deployment). `heartbeat_interval`:
+        seconds between `Health.Heartbeat` events.
+        """
         self.runtime = runtime.Service(
-            conn, name=name, contract_id=CONTRACT_ID, contract_digest=CONTRACT_DIGEST
+            conn,
+            name=name,
+            contract_id=CONTRACT_ID,
+            contract_digest=CONTRACT_DIGEST,
+            authorizer=authorizer,
+            bootstrap=bootstrap,
         )
         self.client = Client(conn)
         self.handle = _Handle(self.runtime)
         self.jobs = _Jobs(self.runtime)
+        self.health = self.runtime.health
+
+    @property
+    def bindings(self) -> Bindings | None:
+        """What the deployment bound this contract's resources to (None before start, locally)."""
+        return self.runtime.bindings
+
+    def with_deps(self, deps: DepsT) -> BoundService[DepsT]:
+        """Register handlers that also receive `deps` (a pool, settings, ...) as last argument."""
+        return BoundService(self, deps)
 
     async def start(self) -> None:
         await self.runtime.start()
@@ -101,3 +139,85 @@ class Service:
     async def stop(self, *, timeout: float = runtime.DEFAULT_STOP_TIMEOUT) -> None:
         """Drain subscriptions; let in-flight handlers finish (up to `timeout`), cancel the rest."""
         await self.runtime.stop(timeout=timeout)
+
+
+# ----- `service.with_deps(deps)`: the same registrations, handlers also get `deps` -------------
+
+
+class _BoundHandleEventBilling(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+
+    def invoice_paid(
+        self,
+        handler: Callable[[models.BillingInvoicePaidEvent, DepsT], Awaitable[None]],
+        *,
+        customer_id: str | None = None,
+        invoice_id: str | None = None,
+        queue: str | None = None,
+    ) -> Callable[[models.BillingInvoicePaidEvent, DepsT], Awaitable[None]]:
+        filter: dict[str, str | None] = {
+            "/customerId": customer_id,
+            "/invoiceId": invoice_id,
+        }
+        self._bound.listen(
+            descriptors.BILLING_EVENT_BILLING_INVOICE_PAID,
+            handler,
+            filter={k: v for k, v in filter.items() if v is not None} or None,
+            queue=queue,
+        )
+        return handler
+
+
+class _BoundHandleRpc(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+
+
+class _BoundHandleOperation(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+
+
+class _BoundHandleEvent(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+        self.billing = _BoundHandleEventBilling(bound)
+
+
+class _BoundHandleFeed(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+
+
+class _BoundJobs(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self._bound = bound
+
+
+class _BoundHandle(Generic[DepsT]):
+    def __init__(self, bound: Bound[DepsT]) -> None:
+        self.rpc = _BoundHandleRpc(bound)
+        self.operation = _BoundHandleOperation(bound)
+        self.event = _BoundHandleEvent(bound)
+        self.feed = _BoundHandleFeed(bound)
+
+
+class BoundService(Generic[DepsT]):
+    """`service.with_deps(deps)`: register handlers that receive `deps` as their last argument.
+
+    Trellis passes `deps` through untouched (never copies, opens or closes it); views made
+    with different dependencies of one service keep their own.
+    """
+
+    def __init__(self, service: Service, deps: DepsT) -> None:
+        self.service = service
+        self.deps = deps
+        bound = service.runtime.with_deps(deps)
+        self.handle = _BoundHandle(bound)
+        self.jobs = _BoundJobs(bound)
+        self.health: BoundHealth[DepsT] = bound.health
+        self.client = service.client
+
+    def with_deps(self, deps: NextDepsT) -> BoundService[NextDepsT]:
+        return BoundService(self.service, deps)

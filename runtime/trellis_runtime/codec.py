@@ -1,0 +1,55 @@
+"""Payload models on the wire: validate what leaves, validate what arrives.
+
+Every body is the payload itself as compact JSON, without envelope. Models are dumped by alias
+with unset optional fields left out rather than sent as ``null`` (which a JSON Schema without
+``null`` in its type would refuse).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from .encoding import decode_json
+from .errors import ValidationError, ValidationIssue
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def outgoing(model_cls: type[M], value: BaseModel, what: str) -> dict[str, Any]:
+    """``value`` as JSON once it is checked to be a valid ``model_cls``.
+
+    Re-validating the dump catches instances built with ``model_construct`` or mutated after
+    construction, which pydantic would otherwise let through unchecked.
+    """
+    if not isinstance(value, model_cls):
+        raise ValidationError(
+            [ValidationIssue("#", f"expected {model_cls.__name__}, got {type(value).__name__}")],
+            context={"what": what},
+        )
+    body = dump(value)
+    try:
+        model_cls.model_validate(body)
+    except PydanticValidationError as exc:
+        raise ValidationError.from_pydantic(exc, what=what) from None
+    return body
+
+
+def incoming(model_cls: type[M], body: Any, what: str) -> M:
+    try:
+        return model_cls.model_validate(body)
+    except PydanticValidationError as exc:
+        raise ValidationError.from_pydantic(exc, what=what) from None
+
+
+def parse_body(data: bytes, what: str) -> Any:
+    try:
+        return decode_json(data)
+    except ValueError as exc:
+        raise ValidationError.of("#", str(exc), what=what) from None

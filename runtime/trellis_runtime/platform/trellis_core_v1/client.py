@@ -1,0 +1,104 @@
+"""Typed caller facade of trellis.core@v1 and the surfaces it uses."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+from trellis_runtime import (
+    Connection,
+)
+from trellis_runtime.transfer import (
+    ReceiveTransfer,
+    TransferGrant,
+    receive,
+)
+
+from . import descriptors, models
+
+__all__ = ["Client"]
+
+
+class _RpcTrellis:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    async def catalog(
+        self, input: models.TrellisCatalogRequest, *, timeout: float | None = None
+    ) -> models.TrellisCatalogResponse:
+        """The contracts installed in the deployment."""
+        return await self._conn.request(
+            descriptors.RPC_TRELLIS_CATALOG, input, timeout=timeout
+        )
+
+    async def contract_get(
+        self, input: models.TrellisContractGetRequest, *, timeout: float | None = None
+    ) -> models.TrellisContractGetResponse:
+        """The installed manifest with the given digest."""
+        return await self._conn.request(
+            descriptors.RPC_TRELLIS_CONTRACT_GET, input, timeout=timeout
+        )
+
+    async def surface_status(
+        self, input: models.TrellisSurfaceStatusRequest, *, timeout: float | None = None
+    ) -> models.TrellisSurfaceStatusResponse:
+        """Whether a surface of a contract has a live implementation, and whether the caller holds what it needs to use it."""
+        return await self._conn.request(
+            descriptors.RPC_TRELLIS_SURFACE_STATUS, input, timeout=timeout
+        )
+
+
+class _EventHealthHeartbeat:
+    """Periodic report of a running instance: which contract and instance it is, its runtime, since when it runs, and the result of each health check."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    async def publish(self, event: models.HealthHeartbeat) -> None:
+        """Publish on the subject rendered from the event's own fields."""
+        await self._conn.publish(descriptors.HEALTH_EVENT_HEALTH_HEARTBEAT, event)
+
+
+class _EventHealth:
+    def __init__(self, conn: Connection) -> None:
+        self.heartbeat = _EventHealthHeartbeat(conn)
+
+
+class _Rpc:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.trellis = _RpcTrellis(conn)
+
+
+class _Operation:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+
+class _Event:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.health = _EventHealth(conn)
+
+
+class _Feed:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+
+class Client:
+    """Typed caller facade: `client.rpc.<group>.<leaf>(input)`, `client.operation...start(input)`,
+    `client.event...publish(event)` / `.subscribe(handler)`, `client.feed.<group>.<leaf>(input)`.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.connection = conn
+        self.rpc = _Rpc(conn)
+        self.operation = _Operation(conn)
+        self.event = _Event(conn)
+        self.feed = _Feed(conn)
+
+    def transfer(
+        self, grant: TransferGrant | BaseModel | dict[str, object]
+    ) -> ReceiveTransfer:
+        """Read what a receive grant (returned by a transfer RPC) entitles this session to:
+        `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        return receive(self.connection, grant)

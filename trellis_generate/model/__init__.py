@@ -1,0 +1,67 @@
+"""The typed contract model: built once from the validated, normalized manifest (`build_model`)
+and carried on `LoadedContract.model`, so every later stage reads attributes mypy checks instead
+of digging through JSON. The manifest dict stays for canonical JSON and the digest."""
+
+from .build import build_model
+from .contract import (
+    EVENT_PUBLISH,
+    EVENT_SUBSCRIBE,
+    FEED_SUBSCRIBE,
+    OPERATION_CALL,
+    RPC_CALL,
+    SECTIONS,
+    USE_SELECTORS,
+    Capability,
+    ContractModel,
+    Error,
+    Kv,
+    Selector,
+    State,
+    Store,
+    Use,
+    UseGroup,
+)
+from .surfaces import (
+    Capabilities,
+    Docs,
+    Event,
+    Feed,
+    Job,
+    Operation,
+    Rpc,
+    Signal,
+    Surface,
+    SurfaceKind,
+    Transfer,
+)
+
+__all__ = [
+    "EVENT_PUBLISH",
+    "EVENT_SUBSCRIBE",
+    "FEED_SUBSCRIBE",
+    "OPERATION_CALL",
+    "RPC_CALL",
+    "SECTIONS",
+    "USE_SELECTORS",
+    "Capabilities",
+    "Capability",
+    "ContractModel",
+    "Docs",
+    "Error",
+    "Event",
+    "Feed",
+    "Job",
+    "Kv",
+    "Operation",
+    "Rpc",
+    "Selector",
+    "Signal",
+    "State",
+    "Store",
+    "Surface",
+    "SurfaceKind",
+    "Transfer",
+    "Use",
+    "UseGroup",
+    "build_model",
+]
