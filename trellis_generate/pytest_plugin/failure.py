@@ -116,7 +116,7 @@ def github_annotations(
         if d.status == "unchanged" and not d.findings:
             continue
         source = new.get(d.contract_id) or old.get(d.contract_id)
-        severity = "breaking" if d.breaking else (d.status if not d.findings else "compatible")
+        severity = overall([d]) if d.findings else d.status
         problems.append(
             Diagnostic(
                 "contract-snapshot",
