@@ -13,6 +13,7 @@ from .core.validate import validate_and_normalize
 from .diagnostics import ContractError, Diagnostic, errors_only
 from .load.manifest_json import pointer_lines, read_manifest_file
 from .load.python_source import load_python_source
+from .timings import stage
 
 
 def _raw_id(raw: Any) -> str | None:
@@ -24,7 +25,8 @@ def contract_from_manifest(
     raw: Any, origin: Origin, *, extra: Iterable[Diagnostic] = (), source_text: str | None = None
 ) -> LoadedContract:
     """Validate, normalize and digest a raw manifest; raise ContractError listing every problem."""
-    normalized, diags = validate_and_normalize(raw)
+    with stage("validate"):
+        normalized, diags = validate_and_normalize(raw)
     diags = [*extra, *diags]
     if errors_only(diags) or normalized is None:
         if source_text is not None and not origin.lines:

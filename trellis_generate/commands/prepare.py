@@ -47,6 +47,9 @@ def prepare(
         bool, typer.Option("--changes", help="With --watch: print each batch and decision.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Ignore the cache.")] = False,
+    show_timings: Annotated[
+        bool, typer.Option("--timings", help="Print the time of each stage after the run.")
+    ] = False,
     error_format: ErrorFormatOpt = ErrorFormat.text,
 ) -> None:
     """Discover, load and generate every contract under ROOT (cached by content)."""
@@ -67,6 +70,11 @@ def prepare(
         report(outcome.problems, error_format)
         for line in report_lines(outcome, color=color, check=check):
             typer.echo(line)
+        if show_timings:
+            from ..timings import lines
+
+            for line in lines(outcome.timings, outcome.elapsed, outcome.workers):
+                typer.echo(line)
 
     if watch:
         from ..watch.loop import run_watch

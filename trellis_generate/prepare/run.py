@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from .. import timings
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic, pointer
 from ..discovery import Discovery, Source, discover, load_config
@@ -40,7 +41,7 @@ from ..write import (
 )
 from .fingerprint import input_key, render_key
 from .freshness import purge_modules
-from .toolchain import Toolchain
+from .toolchain import RenderCrash, Rendered, Toolchain
 
 Status = Literal["written", "unchanged", "failed", "checked"]
 
@@ -82,6 +83,8 @@ class Report:
     drift: Drift | None = None
     elapsed: float = 0.0
     discovery: Discovery | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (`--timings`)
+    workers: int = 1  # processes that rendered
 
     @property
     def problems(self) -> list[Diagnostic]:
@@ -115,6 +118,18 @@ class Session:
 
     loaded: dict[str, tuple[str, LoadedContract]] = field(default_factory=dict)
     scans: ScanCache | None = None
+
+
+@dataclass
+class _Job:
+    """A contract whose files must be (re)rendered, with what its lock entry is made of."""
+
+    source: Source
+    contract: LoadedContract
+    deps: dict[str, LoadedContract]
+    outcome: Outcome
+    key: str
+    found: Resolution
 
 
 def _disk_matches(out: Path, files: dict[str, str]) -> bool:
@@ -160,6 +175,7 @@ class _Run:
         self.collisions: list[Diagnostic] = []
         self.shadowed: dict[str, Diagnostic] = {}  # source key -> built-in digest mismatch
         self.unnamed_failures: list[Source] = []  # failed before their id was known
+        self.jobs: list[_Job] = []  # contracts queued for rendering
 
     def load(self, source: Source) -> LoadedContract | None:
         """The loaded contract (reused from the watch session while its inputs are unchanged)."""
@@ -274,6 +290,7 @@ class _Run:
         canonical_deps = {u: c.canonical for u, c in deps.items()}
         key = render_key(self.fingerprint, self.targets, contract.canonical, canonical_deps)
         previous = self.lock.contracts.get(contract.id)
+        job = _Job(source, contract, deps, outcome, key, found)
         if (
             not self.options.force
             and previous is not None
@@ -281,19 +298,35 @@ class _Run:
             and _disk_matches(self.out, dict(previous.files))
         ):
             outcome.files = dict(previous.files)
+            self._record(job)
         else:
-            texts = self._render(contract, deps, outcome)
+            self.jobs.append(job)  # rendered with the others by `render_pending`
+        return outcome
+
+    def render_pending(self) -> None:
+        """Render every contract `generate` queued, in parallel where it can, then record them
+        in queue order (so collisions and the lock read the same as in a serial run)."""
+        jobs, self.jobs = self.jobs, []
+        results = self.tools.render_all([(j.contract, j.deps) for j in jobs], self.targets)
+        for job, got in zip(jobs, results, strict=True):
+            texts = self._checked(job.contract, job.outcome, got)
             if texts is None:
-                return outcome
-            outcome.rendered = True
+                continue
+            job.outcome.rendered = True
             for rel, text in texts.items():
                 if rel in self.rendered:
                     message = f"{rel} is produced by two contracts"
                     self.collisions.append(
-                        Diagnostic("output-collision", message, contract_id=contract.id)
+                        Diagnostic("output-collision", message, contract_id=job.contract.id)
                     )
                 self.rendered[rel] = text
-                outcome.files[rel] = sha256(text.encode("utf-8"))
+                job.outcome.files[rel] = sha256(text.encode("utf-8"))
+            self._record(job)
+
+    def _record(self, job: _Job) -> None:
+        """The new lock entry of a contract rendered (or found current) this run."""
+        contract, found, source = job.contract, job.found, job.source
+        used = job.outcome.uses
         # Everything checked against (used contracts, owners of named capabilities) keys the
         # level-1 cache: a change there must re-check this contract.
         watched = sorted({*used, *(i for i in found.available if i != contract.id)})
@@ -301,9 +334,13 @@ class _Run:
             u: self.inputs[self.by_id[u].key] if u in self.by_id else None for u in watched
         }
         self.entries[contract.id] = LockEntry(
-            source.key, contract.digest, self.inputs[source.key], key, uses_inputs, outcome.files
+            source.key,
+            contract.digest,
+            self.inputs[source.key],
+            job.key,
+            uses_inputs,
+            job.outcome.files,
         )
-        return outcome
 
     def resolve(self, contract: LoadedContract, file: str) -> Resolution:
         """What `contract` is rendered and checked against, and what is wrong with it."""
@@ -351,18 +388,23 @@ class _Run:
         found.problems += use_problems(contract, found.available)
         return found
 
-    def _render(
-        self, contract: LoadedContract, deps: dict[str, LoadedContract], outcome: Outcome
+    def _checked(
+        self, contract: LoadedContract, outcome: Outcome, got: Rendered
     ) -> dict[str, str] | None:
+        """The rendered files, or None with the outcome failed by what the renderer raised."""
         try:
-            texts = self.tools.render(contract, deps, self.targets)
-            for rel in texts:
+            if isinstance(got, Exception):
+                raise got
+            for rel in got:
                 check_output_path(rel)
-            return texts
+            return got
         except ContractError as exc:
             errors = [
                 d.located(file=outcome.source, contract_id=contract.id) for d in exc.diagnostics
             ]
+        except RenderCrash as exc:
+            message = f"renderer crashed: {exc}"  # names the worker's original exception
+            errors = [Diagnostic("render-crash", message, contract_id=contract.id)]
         except Exception as exc:  # a generator bug must not hide the other contracts' errors
             message = f"renderer crashed: {type(exc).__name__}: {exc}"
             errors = [Diagnostic("render-crash", message, contract_id=contract.id)]
@@ -380,7 +422,7 @@ class _Run:
         )
         prune = [] if failed else sorted(set(self.lock.owned_files()) - set(new_lock.owned_files()))
         files = {p: t.encode("utf-8") for p, t in self.rendered.items()}
-        with output_lock(self.out):
+        with output_lock(self.out), timings.stage("write"):
             written = commit(self.out, files, new_lock, prune)
             if self.session.scans is not None:
                 self.session.scans.save()
@@ -429,6 +471,7 @@ def prepare(
 ) -> Report:
     """Run prepare (or `--check`) over the repository at `root`."""
     started = time.perf_counter()
+    timings.take()  # figures of this run only
     root = root.resolve()
     session = session or Session()
     try:
@@ -466,6 +509,7 @@ def prepare(
         pending, key=lambda s: order.get(getattr(run.contracts.get(s.key), "id", ""), -1)
     ):
         outcomes[source.key] = run.generate(source)
+    run.render_pending()
 
     report.outcomes = [outcomes[s.key] for s in owned]
     report.diagnostics += unknown_uses(report.outcomes, run.by_id, {s.key: s.path for s in owned})
@@ -494,4 +538,5 @@ def prepare(
             for rel in stray_files(out, produced)
         ]
     report.elapsed = time.perf_counter() - started
+    report.timings, report.workers = timings.take(), run.tools.workers_used
     return report

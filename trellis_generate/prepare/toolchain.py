@@ -8,13 +8,18 @@ template or generator-code change without restarting.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
+from .. import timings
 from ..contract import LoadedContract
+from ..diagnostics import ContractError
 from .fingerprint import GENERATOR_PARTS, generator_fingerprint
 
 Loader = Callable[[Path, str | None], LoadedContract]
@@ -23,8 +28,9 @@ Builtin = Callable[[str], LoadedContract | None]
 
 
 def _load(path: Path, name: str | None) -> LoadedContract:
-    pipeline = importlib.import_module("trellis_generate.pipeline")
-    loaded: LoadedContract = pipeline.load_contract(path, name=name)
+    with timings.stage("load"):
+        pipeline = importlib.import_module("trellis_generate.pipeline")
+        loaded: LoadedContract = pipeline.load_contract(path, name=name)
     return loaded
 
 
@@ -32,8 +38,30 @@ def _render(
     contract: LoadedContract, deps: Mapping[str, LoadedContract], targets: Sequence[str]
 ) -> dict[str, str]:
     render = importlib.import_module("trellis_generate.render")
-    files: dict[str, str] = render.render_targets(contract, deps, targets)
+    # Unformatted: `Toolchain.render_all` formats every contract of the run in one ruff pass.
+    files: dict[str, str] = render.render_targets(contract, deps, targets, formatted=False)
     return files
+
+
+def _format(results: list[Rendered]) -> list[Rendered]:
+    """Format the python files of every rendered contract at once; should ruff reject the batch,
+    each contract alone, so the failure is the contract's that caused it."""
+    sdk = importlib.import_module("trellis_generate.render.python_sdk")
+    files = [r for r in results if not isinstance(r, Exception)]
+    merged = {rel: text for r in files for rel, text in r.items()}
+    try:
+        done: dict[str, str] = sdk.format_rendered(merged)
+    except sdk.RuffError:
+        return [r if isinstance(r, Exception) else _format_one(sdk, r) for r in results]
+    return [r if isinstance(r, Exception) else {rel: done[rel] for rel in r} for r in results]
+
+
+def _format_one(sdk: Any, files: dict[str, str]) -> Rendered:
+    try:
+        done: dict[str, str] = sdk.format_rendered(files)
+        return done
+    except Exception as exc:
+        return exc
 
 
 def _builtin(contract_id: str) -> LoadedContract | None:
@@ -42,16 +70,133 @@ def _builtin(contract_id: str) -> LoadedContract | None:
     return found
 
 
+Job = tuple[LoadedContract, Mapping[str, LoadedContract]]
+# What rendering one contract gave: its files, or the ContractError / crash it raised.
+Rendered = dict[str, str] | Exception
+
+# Handed to forked workers by inheritance, not pickling: contracts hold unpicklable origins and
+# tests render with closures. Set only while a pool exists.
+_WORK: tuple[Renderer, Sequence[Job], Sequence[str]] | None = None
+
+
+class RenderCrash(RuntimeError):
+    """A renderer bug raised in a worker process; its text names the original exception."""
+
+
+def _render_one(render: Renderer, job: Job, targets: Sequence[str]) -> Rendered:
+    try:
+        return render(job[0], job[1], targets)
+    except Exception as exc:  # reported per contract by the caller, like a serial run
+        return exc
+
+
+def _work(index: int) -> tuple[Rendered | tuple[str, Any], dict[str, float]]:
+    """One contract in a worker: its files (or its diagnostics / crash text) and stage timings."""
+    assert _WORK is not None
+    render, jobs, targets = _WORK
+    timings.take()
+    got = _render_one(render, jobs[index], targets)
+    if isinstance(got, ContractError):
+        return ("contract", got.diagnostics), timings.take()
+    if isinstance(got, Exception):
+        return ("crash", f"{type(got).__name__}: {got}"), timings.take()
+    return got, timings.take()
+
+
+def render_jobs() -> int:
+    """Worker processes for a cold run: `TRELLIS_GENERATE_JOBS`, else one per core."""
+    wanted = os.environ.get("TRELLIS_GENERATE_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 @dataclass
 class Toolchain:
     load: Loader = _load
     render: Renderer = _render
     builtin: Builtin = _builtin  # the platform contract of an id, when the repository lacks it
     fingerprint_of: Callable[[], str] = generator_fingerprint
+    # Render several contracts in forked worker processes (datamodel-code-generator is CPU bound
+    # and holds the GIL). `--watch` turns it off after its first run: forking beside its watcher
+    # thread is unsafe, and an edit rarely re-renders more than one contract. Prepare running
+    # in a thread other than the main one never forks either.
+    parallel: bool = True
+    workers_used: int = 1  # of the last `render_all`, for `--timings`
 
     @cached_property
     def fingerprint(self) -> str:
         return self.fingerprint_of()
+
+    def render_all(self, jobs: Sequence[Job], targets: Sequence[str]) -> list[Rendered]:
+        """Render every job, results in job order whichever process rendered them."""
+        # Only the built-in renderer is forked: an injected one (tests count calls) may keep
+        # state that must stay in this process.
+        forkable = (
+            self.parallel
+            and self.render is _render
+            and threading.current_thread() is threading.main_thread()
+            and "fork" in _start_methods()
+        )
+        workers = min(render_jobs(), len(jobs)) if forkable else 1
+        self.workers_used = workers
+        if workers <= 1:
+            results = [_render_one(self.render, job, targets) for job in jobs]
+        else:
+            results = _render_forked(self.render, jobs, targets, workers)
+        return _format(results) if self.render is _render and jobs else results
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _render_forked(
+    render: Renderer, jobs: Sequence[Job], targets: Sequence[str], workers: int
+) -> list[Rendered]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORK
+    _WORK = (render, jobs, targets)
+    results: list[Rendered] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            # Largest first: a big contract started last would leave the other worker idle.
+            order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0].canonical))
+            done = dict(zip(order, pool.map(_work, order), strict=True))
+    finally:
+        _WORK = None
+    for index in range(len(jobs)):
+        got, figures = done[index]
+        timings.add(figures)
+        if isinstance(got, tuple):
+            kind, detail = got
+            results.append(ContractError(detail) if kind == "contract" else RenderCrash(detail))
+        else:
+            results.append(got)
+    return results
+
+
+def warm_up() -> None:
+    """Import and exercise the python target once (datamodel-code-generator, the templates,
+    ruff), so the first edit under `--watch` is as fast as the later ones instead of paying
+    ~2 s of first-use cost. Run in a background thread while the watcher is idle; any failure
+    is left for the real render to report."""
+    try:
+        sdk = importlib.import_module("trellis_generate.render.python_sdk")
+        api = importlib.import_module("trellis_generate.views.api")
+        schema = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+        code = sdk.render_models([api.ModelSource("Warm", schema)])
+        env = importlib.import_module("trellis_generate.render.templates").environment()
+        for name in sdk._MODULES:
+            env.get_template(f"python/{name}.jinja")
+        sdk.format_tree({"warm/models.py": code})
+    except Exception:  # warming is best effort: a real render reports the problem
+        pass
 
 
 def purge_generator_modules() -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic
 from ..outputs import check_output_path
+from ..timings import stage
 
 Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract]], dict[str, str]]
 
@@ -45,16 +46,30 @@ def _unsafe_paths(files: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def render_targets(
-    contract: LoadedContract, deps: Mapping[str, LoadedContract], targets: Iterable[str]
+    contract: LoadedContract,
+    deps: Mapping[str, LoadedContract],
+    targets: Iterable[str],
+    *,
+    formatted: bool = True,
 ) -> dict[str, str]:
     """Render every requested target; output paths never collide across targets.
+
+    `formatted=False` leaves the python files for the caller to format, with other contracts'
+    (`python_sdk.format_rendered`): prepare formats a whole run in one ruff pass.
 
     File names come from contract ids, which the spec leaves free-form: an id such as
     `../../x@v1` must fail here rather than write outside the output directory.
     """
     files: dict[str, str] = {}
     for target in targets:
-        files.update(_renderer(target)(contract, deps))
+        if target == "python":
+            from .python_sdk import render_python
+
+            with stage("render SDK"):
+                files.update(render_python(contract, deps, formatted=formatted))
+            continue
+        with stage("render other"):
+            files.update(_renderer(target)(contract, deps))
     unsafe = _unsafe_paths(files)
     if unsafe:
         raise ContractError(

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic
 from ..outputs import python_path
+from ..timings import stage
 from ..views.api import SdkView, build_sdk_view
 from .models import UnmodelableSchemaError, render_models
 from .templates import environment
@@ -26,7 +27,8 @@ def render_sources(view: SdkView) -> dict[str, str]:
     """Unformatted module texts of one SDK package, keyed by file name."""
     env = environment()
     files = {name: env.get_template(f"python/{name}.jinja").render(sdk=view) for name in _MODULES}
-    files["models.py"] = render_models(view.models)
+    with stage("render models"):
+        files["models.py"] = render_models(view.models)
     files["py.typed"] = ""
     return files
 
@@ -58,11 +60,22 @@ def _ruff(cwd: Path, *args: str) -> None:
 
 
 def format_python(files: Mapping[str, str], package: str = "sdk") -> dict[str, str]:
+    """Make every `.py` file of one package clean under ruff's defaults (see `format_tree`)."""
+    done = format_tree({f"{package}/{name}": text for name, text in files.items()})
+    return {name: done[f"{package}/{name}"] for name in files}
+
+
+def format_tree(files: Mapping[str, str]) -> dict[str, str]:
     """Make every `.py` file clean under ruff's defaults: apply the safe fixes (imports sorted,
     unused ones dropped, `__all__` sorted), format, and give what no fix can remove (a wire name
-    such as `l`) a `noqa` on its own line, so no directive is ever unused."""
+    such as `l`) a `noqa` on its own line, so no directive is ever unused.
+
+    `files` are keyed `<package>/<name>`: any number of packages share one run of each ruff
+    step (ruff's start-up, not its work, dominates per-package runs). Each package sits in a dir
+    of its own name, as it is checked (N999).
+    """
     with tempfile.TemporaryDirectory(prefix="trellis-sdk-") as tmp:
-        root = Path(tmp) / package  # in a dir of its own name, as it is checked (N999)
+        root = Path(tmp)
         for name, text in files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
@@ -75,8 +88,21 @@ def format_python(files: Mapping[str, str], package: str = "sdk") -> dict[str, s
         return {name: (root / name).read_text(encoding="utf-8") for name in files}
 
 
-def render_python(contract: LoadedContract, deps: Mapping[str, LoadedContract]) -> dict[str, str]:
-    """`python/<package>/<file>` -> text for the contract's SDK package."""
+def format_rendered(files: Mapping[str, str]) -> dict[str, str]:
+    """`files` of `render_python(..., formatted=False)` (and other targets' files, unchanged)
+    formatted; several contracts' files may be passed at once."""
+    prefix = "python/"
+    python = {rel.removeprefix(prefix): t for rel, t in files.items() if rel.startswith(prefix)}
+    with stage("format"):
+        done = format_tree(python) if python else {}
+    return {rel: done.get(rel.removeprefix(prefix), text) for rel, text in files.items()}
+
+
+def render_python(
+    contract: LoadedContract, deps: Mapping[str, LoadedContract], *, formatted: bool = True
+) -> dict[str, str]:
+    """`python/<package>/<file>` -> text for the contract's SDK package; `formatted=False` leaves
+    formatting to the caller (`format_rendered`, once for many contracts)."""
     view = build_sdk_view(contract, deps)
     try:
         sources = render_sources(view)
@@ -92,5 +118,5 @@ def render_python(contract: LoadedContract, deps: Mapping[str, LoadedContract]) 
                 )
             ]
         ) from exc
-    files = format_python(sources, view.package)
-    return {python_path(view.package, name): text for name, text in sorted(files.items())}
+    files = {python_path(view.package, name): text for name, text in sorted(sources.items())}
+    return format_rendered(files) if formatted else files

@@ -22,7 +22,7 @@ from ..discovery.ignore import IgnoreRules
 from ..discovery.records import ScanError
 from ..prepare.freshness import never_use_bytecode_cache
 from ..prepare.run import Options, Report, Session, prepare
-from ..prepare.toolchain import Toolchain, purge_generator_modules
+from ..prepare.toolchain import Toolchain, purge_generator_modules, warm_up
 from .decide import Change, Decision, WatchPlan, decide, is_contract_input
 from .plan import as_reported, watch_plan
 
@@ -89,6 +89,10 @@ def run_watch(
     session = Session()
     report = prepare(root, keep_going, tools, session)
     emit(report)
+    # From here on a watcher thread runs: no more forking (`Toolchain.parallel`), and the toolchain
+    # is warmed in the background while the user has not edited anything yet.
+    tools.parallel = False
+    threading.Thread(target=warm_up, name="trellis-warm-up", daemon=True).start()
     plan = watch_plan(report)
     rules = [IgnoreRules(root, as_reported(report.out, root))]  # renewed after every prepare
 
@@ -130,6 +134,7 @@ def run_watch(
         if decision.action == "reload":
             purge_generator_modules()
             tools = toolchain()
+            tools.parallel = False
             session.loaded.clear()
         try:
             report = prepare(root, keep_going, tools, session)
