@@ -54,6 +54,29 @@ def stray_temp_files(ws: Path) -> list[str]:
     return [p.name for p in (ws / "generated").rglob("*.tmp")]
 
 
+def live_members(group: int) -> list[int]:
+    """Processes of a process group that are still running (not zombies)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        state, _ppid, pgrp = stat.rsplit(")", 1)[1].split()[:3]
+        if int(pgrp) == group and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def ended_within(group: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while live_members(group):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_sigkill_at_random_points_keeps_files_whole_and_the_next_run_converges(
     prepared: tuple[Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
@@ -66,10 +89,14 @@ def test_sigkill_at_random_points_keeps_files_whole_and_the_next_run_converges(
     assert run_prepare(ws, "--check").returncode == 1  # the edit makes the output stale
     span = max(time.perf_counter() - start, 0.3) * 1.5  # a run's length, roughly
     for attempt in range(5):
-        proc = subprocess.Popen(prepare_cmd(ws, "--force"), stdout=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            prepare_cmd(ws, "--force"), stdout=subprocess.DEVNULL, start_new_session=True
+        )
         time.sleep(rng.uniform(0, span))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        # Render workers it forked notice and exit: none is left waiting forever.
+        assert ended_within(proc.pid, 5), f"seed {seed}: {live_members(proc.pid)} outlived it"
         tree = output_tree(ws)
         torn = [p for p in before if tree.get(p) not in (before[p], after.get(p))]
         assert not torn, f"seed {seed}, kill {attempt}: files neither old nor new: {torn}"

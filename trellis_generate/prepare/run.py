@@ -307,7 +307,9 @@ class _Run:
         """Render every contract `generate` queued, in parallel where it can, then record them
         in queue order (so collisions and the lock read the same as in a serial run)."""
         jobs, self.jobs = self.jobs, []
-        results = self.tools.render_all([(j.contract, j.deps) for j in jobs], self.targets)
+        results = self.tools.render_all(
+            [(j.contract, j.deps) for j in jobs], self.targets, reuse_models=not self.options.force
+        )
         for job, got in zip(jobs, results, strict=True):
             texts = self._checked(job.contract, job.outcome, got)
             if texts is None:

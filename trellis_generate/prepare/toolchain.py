@@ -11,16 +11,21 @@ import importlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import timings
 from ..contract import LoadedContract
 from ..diagnostics import ContractError
 from .fingerprint import GENERATOR_PARTS, generator_fingerprint
+from .model_cache import ModelCache, model_cache
+
+if TYPE_CHECKING:
+    from ..render.models import ModelStore
 
 Loader = Callable[[Path, str | None], LoadedContract]
 Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract], Sequence[str]], dict[str, str]]
@@ -35,11 +40,16 @@ def _load(path: Path, name: str | None) -> LoadedContract:
 
 
 def _render(
-    contract: LoadedContract, deps: Mapping[str, LoadedContract], targets: Sequence[str]
+    contract: LoadedContract,
+    deps: Mapping[str, LoadedContract],
+    targets: Sequence[str],
+    models: ModelStore | None = None,
 ) -> dict[str, str]:
     render = importlib.import_module("trellis_generate.render")
     # Unformatted: `Toolchain.render_all` formats every contract of the run in one ruff pass.
-    files: dict[str, str] = render.render_targets(contract, deps, targets, formatted=False)
+    files: dict[str, str] = render.render_targets(
+        contract, deps, targets, formatted=False, models=models
+    )
     return files
 
 
@@ -128,23 +138,46 @@ class Toolchain:
     def fingerprint(self) -> str:
         return self.fingerprint_of()
 
-    def render_all(self, jobs: Sequence[Job], targets: Sequence[str]) -> list[Rendered]:
-        """Render every job, results in job order whichever process rendered them."""
+    def render_all(
+        self, jobs: Sequence[Job], targets: Sequence[str], *, reuse_models: bool = True
+    ) -> list[Rendered]:
+        """Render every job, results in job order whichever process rendered them.
+
+        `reuse_models=False` (`--force`) renders every model anew; the new texts still refresh
+        the shared model cache.
+        """
+        builtin = self.render is _render
+        render = self.render
+        if builtin and jobs and (cache := model_cache(self.fingerprint)) is not None:
+            render = partial(_render, models=cache if reuse_models else _WriteOnly(cache))
         # Only the built-in renderer is forked: an injected one (tests count calls) may keep
         # state that must stay in this process.
         forkable = (
             self.parallel
-            and self.render is _render
+            and builtin
             and threading.current_thread() is threading.main_thread()
             and "fork" in _start_methods()
         )
         workers = min(render_jobs(), len(jobs)) if forkable else 1
         self.workers_used = workers
         if workers <= 1:
-            results = [_render_one(self.render, job, targets) for job in jobs]
+            results = [_render_one(render, job, targets) for job in jobs]
         else:
-            results = _render_forked(self.render, jobs, targets, workers)
-        return _format(results) if self.render is _render and jobs else results
+            results = _render_forked(render, jobs, targets, workers)
+        return _format(results) if builtin and jobs else results
+
+
+@dataclass(frozen=True)
+class _WriteOnly:
+    """A model cache that is never read: `--force` distrusts what is cached, not what it makes."""
+
+    cache: ModelCache
+
+    def get(self, key: str) -> str | None:
+        return None
+
+    def put(self, key: str, text: str) -> None:
+        self.cache.put(key, text)
 
 
 def _start_methods() -> list[str]:
@@ -164,7 +197,8 @@ def _render_forked(
     results: list[Rendered] = []
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        watchdog = (os.getpid(),)
+        with ProcessPoolExecutor(workers, context, _die_with_parent, watchdog) as pool:
             # Largest first: a big contract started last would leave the other worker idle.
             order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0].canonical))
             done = dict(zip(order, pool.map(_work, order), strict=True))
@@ -179,6 +213,18 @@ def _render_forked(
         else:
             results.append(got)
     return results
+
+
+def _die_with_parent(parent: int) -> None:
+    """Exit the worker once `parent` is gone: a prepare killed with SIGKILL (or OOM) must not
+    leave workers waiting forever on a queue whose other end they hold themselves."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="trellis-parent-watch", daemon=True).start()
 
 
 def warm_up() -> None:

@@ -7,11 +7,15 @@ Paths are relative to the output root (prepare's layout): `manifests/<id>.json`,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ..contract import LoadedContract
 from ..diagnostics import ContractError, Diagnostic
 from ..outputs import check_output_path
 from ..timings import stage
+
+if TYPE_CHECKING:
+    from .models import ModelStore
 
 Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract]], dict[str, str]]
 
@@ -51,11 +55,13 @@ def render_targets(
     targets: Iterable[str],
     *,
     formatted: bool = True,
+    models: ModelStore | None = None,
 ) -> dict[str, str]:
     """Render every requested target; output paths never collide across targets.
 
     `formatted=False` leaves the python files for the caller to format, with other contracts'
-    (`python_sdk.format_rendered`): prepare formats a whole run in one ruff pass.
+    (`python_sdk.format_rendered`): prepare formats a whole run in one ruff pass. `models` keeps
+    rendered models between runs (`render_models`).
 
     File names come from contract ids, which the spec leaves free-form: an id such as
     `../../x@v1` must fail here rather than write outside the output directory.
@@ -66,7 +72,7 @@ def render_targets(
             from .python_sdk import render_python
 
             with stage("render SDK"):
-                files.update(render_python(contract, deps, formatted=formatted))
+                files.update(render_python(contract, deps, formatted=formatted, models=models))
             continue
         with stage("render other"):
             files.update(_renderer(target)(contract, deps))

@@ -13,10 +13,12 @@ document handed to DMCG, never in a manifest.
 from __future__ import annotations
 
 import builtins
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from ..core.canonical import canonical_json
 from ..views.api import MODEL_RESERVED, ModelSource
@@ -301,12 +303,41 @@ def _missing_classes(code: str, names: Sequence[str]) -> list[str]:
     return [n for n in names if n not in defined]
 
 
-def render_models(sources: Sequence[ModelSource]) -> str:
+class ModelStore(Protocol):
+    """Where rendered models are kept between runs (prepare's `ModelCache` on disk).
+
+    The models of a set of sources never change for one generator (its code, templates and the
+    datamodel-code-generator it drives: the store's own key), so a hit is exact.
+    """
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, text: str) -> None: ...
+
+
+def sources_key(sources: Sequence[ModelSource]) -> str:
+    """The content key of what `render_models` is given. Property order is kept (it orders the
+    fields of a class), so two schemas differing only in key order never share an entry."""
+    text = json.dumps([[s.name, s.schema] for s in sources], ensure_ascii=False, allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def render_models(sources: Sequence[ModelSource], store: ModelStore | None = None) -> str:
     """Pydantic v2 source defining one class per source, named exactly `source.name`, plus one
-    class per shared inline shape."""
+    class per shared inline shape. With a `store`, models already rendered for the same sources
+    are reused: datamodel-code-generator is most of a cold run."""
     if not sources:
         return HEADER + "\nfrom __future__ import annotations\n"
-    document = schema_document(sources)
+    key = sources_key(sources) if store is not None else ""
+    if store is not None and (hit := store.get(key)) is not None:
+        return hit
+    code = _render_document(schema_document(sources))
+    if store is not None:
+        store.put(key, code)
+    return code
+
+
+def _render_document(document: dict[str, Any]) -> str:
     try:
         code = _generate(document)
     except Exception as exc:  # DMCG raises several unrelated types for schemas it cannot model
