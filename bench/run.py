@@ -1,206 +1,240 @@
 #!/usr/bin/env python3
-"""Benchmarks of issue 6: medians over several runs, printed as one table.
+"""Every figure of the performance goals from one run, each next to its target.
 
-    python bench/run.py [--runs 3] [--edits 20] [--workloads w10,w50] [--profile]
+    python bench/run.py [--runs 5] [--edits 10] [--calls 2000] [--only startup,cold,...]
 
-Workloads come from bench/synth.py (`w10` = its defaults, `w50` = `--contracts 50`) and live in
-bench/.work/ (gitignored). Rows: cold `prepare` of all targets, no-op `prepare`, edit-to-written
-latency under `prepare --watch` (p50/p95), peak memory, openapi-python-client on the same API
-(cold, same run, with the ratio ours/theirs) and trellis.auth@v1 through `generate all`. A command
-that does not exist yet prints "n/a (not implemented)" instead of failing the whole run.
+Sections (all by default): `startup` (--help, no-op prepare), `import` (the generated
+trellis.auth@v1 SDK), `cold` (cold prepare against openapi-python-client on the same API, runs
+interleaved so both see the same machine; peak memory), `watch` (edit-to-written under
+`prepare --watch` on w50), `runtime` (RPC round trips over nats-server, bench/runtime_bench.py),
+`auth` (`generate all` of trellis.auth@v1). Times are medians of whole processes, python start
+included. Workloads come from bench/synth.py (bench/workloads.py) and live in bench/.work/.
+
+"Cold" means nothing cached: no output, no lock, and an empty model cache of its own per run
+(`TRELLIS_GENERATE_CACHE_DIR`). The `warm model cache` row is a fresh checkout on a machine that
+rendered the same schemas before (a second clone, CI with its cache restored).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import queue
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from measure import Run, Unavailable, measure  # noqa: E402
+from watch_bench import watch_latencies  # noqa: E402
+from workloads import synthesize  # noqa: E402
+
 PROJECT = HERE.parent
 WORK = HERE / ".work"
-TOOL = [sys.executable, "-m", "trellis_generate"]
-OPC = [str(Path(sys.executable).with_name("openapi-python-client"))]
+BIN = Path(sys.executable).parent
+TOOL = [str(BIN / "trellis-generate")]
+OPC = [str(BIN / "openapi-python-client")]
 AUTH = PROJECT.parent / "shared" / "conformance" / "manifests" / "trellis.auth@v1.json"
-WORKLOADS = {"w10": [], "w50": ["--contracts", "50"]}
-PYPROJECT = '[tool.trellis-generate]\ncontracts = ["manifests/*.json"]\nout = "generated"\n'
-TARGETS = {  # (row, workload) -> (limit, unit): the goals of issue 6
-    ("cold prepare ÷ openapi-python-client", "w10"): (0.2, "×"),
-    ("no-op prepare", "w10"): (0.25, "s"),
-    ("watch edit→written p50", "w50"): (0.3, "s"),
-    ("trellis.auth@v1 generate all", "auth"): (2.0, "s"),
-}
-NA = "n/a (not implemented)"
+CACHE_ENV = "TRELLIS_GENERATE_CACHE_DIR"
 # openapi-python-client's post hooks call `ruff` from PATH: make it the venv's, as an activated
 # venv would.
-ENV = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-
-
-class Unavailable(Exception):
-    """A measurement that cannot be taken: the command is missing or failed."""
+ENV = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+SECTIONS = ("startup", "import", "cold", "watch", "runtime", "auth")
 
 
 @dataclass(frozen=True)
-class Run:
-    seconds: float
-    peak_mb: float
+class Row:
+    measure: str
+    workload: str
+    value: str
+    detail: str = ""
+    target: str = ""
+    verdict: str = ""  # "met" / "MISSED" / "" (no target)
 
 
-def measure(cmd: Sequence[str], cwd: Path | None = None) -> Run:
-    """Wall time and peak RSS of one child process; a non-zero exit is Unavailable."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            err.seek(0)
-            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise Unavailable(f"failed (exit {proc.returncode}): {' | '.join(tail)}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+def at_most(limit: float, unit: str, value: float) -> tuple[str, str]:
+    return f"≤ {limit:g} {unit}", "met" if value <= limit else "MISSED"
 
 
-def has_command(*words: str) -> bool:
-    done = subprocess.run([*TOOL, *words, "--help"], capture_output=True, check=False)
-    return done.returncode == 0
+def seconds_row(name: str, workload: str, runs: Sequence[Run], limit: float | None = None) -> Row:
+    med = statistics.median(r.seconds for r in runs)
+    low, high = min(r.seconds for r in runs), max(r.seconds for r in runs)
+    detail = f"{len(runs)} runs, {low:.2f}–{high:.2f} s"
+    target, verdict = at_most(limit, "s", med) if limit is not None else ("", "")
+    return Row(name, workload, f"{med:.3f} s", detail, target, verdict)
 
 
-def synthesize(name: str) -> Path:
-    """A fresh workload directory with manifests, openapi.json and a pyproject.toml."""
-    ws = WORK / name
+def env_with_cache(path: Path) -> dict[str, str]:
+    return {**ENV, CACHE_ENV: str(path)}
+
+
+# --- startup -------------------------------------------------------------------------------------
+
+
+def examples_workspace() -> Path:
+    """The example contracts of this repository, copied: the bench never rewrites generated/."""
+    ws = WORK / "examples"
     shutil.rmtree(ws, ignore_errors=True)
-    subprocess.run(
-        [sys.executable, str(HERE / "synth.py"), str(ws), *WORKLOADS[name]],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    (ws / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    shutil.copytree(PROJECT / "contracts", ws / "contracts")
+    shutil.copy(PROJECT / "pyproject.toml", ws / "pyproject.toml")
     return ws
 
 
-def repeat(runs: int, once: Callable[[], Run]) -> list[Run]:
-    return [once() for _ in range(runs)]
+def startup_rows(runs: int) -> list[Row]:
+    rows = [
+        seconds_row(
+            "trellis-generate --help",
+            "",
+            [measure([*TOOL, "--help"], env=ENV) for _ in range(runs)],
+            0.25,
+        )
+    ]
+    for name, ws in (("examples", examples_workspace()), ("w10", synthesize("w10", WORK))):
+        noop = [*TOOL, "prepare", str(ws)]
+        measure(noop, env=ENV)  # make the output current
+        rows.append(
+            seconds_row("no-op prepare", name, [measure(noop, env=ENV) for _ in range(runs)], 0.25)
+        )
+    return rows
 
 
-def cold_prepare(ws: Path) -> Run:
-    shutil.rmtree(ws / "generated", ignore_errors=True)  # output and its cache (.trellis/)
-    return measure([*TOOL, "prepare", str(ws)])
+# --- import of a generated SDK ---------------------------------------------------------------------
+
+
+def import_rows(runs: int) -> list[Row]:
+    from import_bench import import_time
+
+    name = "import trellis_auth_v1 (generated SDK)"
+    if not AUTH.is_file():
+        return [Row(name, "auth", "n/a", f"{AUTH} not found")]
+    times = import_time(runs)
+    return [seconds_row(name, "auth", [Run(t, 0.0) for t in times], 0.25)]
+
+
+# --- cold generation against openapi-python-client -------------------------------------------------
+
+
+def cold_prepare(ws: Path, cache: Path) -> Run:
+    shutil.rmtree(ws / "generated", ignore_errors=True)  # output, lock and prepare's own cache
+    return measure([*TOOL, "prepare", str(ws)], env=env_with_cache(cache))
 
 
 def opc_cold(ws: Path) -> Run:
     out = ws / "opc-client"
     shutil.rmtree(out, ignore_errors=True)
-    return measure(
-        [*OPC, "generate", "--path", str(ws / "openapi.json"), "--output-path", str(out)]
+    cmd = [*OPC, "generate", "--path", str(ws / "openapi.json"), "--output-path", str(out)]
+    return measure(cmd, env=ENV)
+
+
+def paired(
+    runs: int, ours: Callable[[], Run], theirs: Callable[[], Run]
+) -> tuple[list[Run], list[Run]]:
+    """Alternate the two commands so machine noise falls on both alike."""
+    a: list[Run] = []
+    b: list[Run] = []
+    for _ in range(runs):
+        a.append(ours())
+        b.append(theirs())
+    return a, b
+
+
+def cold_rows(runs: int, scratch: Path) -> list[Row]:
+    rows: list[Row] = []
+    have_opc = Path(OPC[0]).exists()
+    for name in ("w10", "w10-distinct"):
+        ws = synthesize(name, WORK)
+        fresh = iter(range(10_000))
+        ours_once = lambda: cold_prepare(ws, scratch / f"empty-{name}-{next(fresh)}")  # noqa: E731
+        if not have_opc:
+            rows.append(seconds_row("cold prepare", name, [ours_once() for _ in range(runs)]))
+            rows.append(Row("openapi-python-client cold", name, "n/a", "pip install -e '.[bench]'"))
+            continue
+        ours, theirs = paired(runs, ours_once, lambda: opc_cold(ws))
+        ratio = statistics.median(r.seconds for r in ours) / statistics.median(
+            r.seconds for r in theirs
+        )
+        rows += [
+            seconds_row("cold prepare", name, ours),
+            seconds_row("openapi-python-client cold", name, theirs),
+            Row(
+                "cold prepare ÷ openapi-python-client",
+                name,
+                f"{ratio:.2f} ×",
+                "medians, interleaved runs",
+                *at_most(0.5, "×", ratio),
+            ),
+        ]
+    ws = synthesize("w10", WORK)
+    warm = scratch / "warm-w10"
+    cold_prepare(ws, warm)  # fills the model cache
+    rows.append(
+        seconds_row(
+            "cold prepare, warm model cache", "w10", [cold_prepare(ws, warm) for _ in range(runs)]
+        )
     )
+    ws = synthesize("w50", WORK)
+    big = [cold_prepare(ws, scratch / f"empty-w50-{i}") for i in range(runs)]
+    peak = max(r.peak_mb for r in big)
+    rows += [
+        seconds_row("cold prepare", "w50", big),
+        Row(
+            "peak memory, cold prepare (process tree)",
+            "w50",
+            f"{peak:.0f} MB",
+            "summed RSS of prepare and its workers",
+            *at_most(300, "MB", peak),
+        ),
+    ]
+    return rows
 
 
-def auth_generate_all() -> Run:
-    with tempfile.TemporaryDirectory(prefix="bench-auth-") as out:
-        return measure([*TOOL, "generate", "all", "--manifest", str(AUTH), "--out", out])
+# --- watch -----------------------------------------------------------------------------------------
 
 
-def _reader(stream: object, lines: queue.Queue[str]) -> None:
-    for line in stream:  # type: ignore[attr-defined]
-        lines.put(line)
-
-
-def _wait_for(predicate: Callable[[], bool], timeout: float, poll: float = 0.002) -> bool:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if predicate():
-            return True
-        time.sleep(poll)
-    return False
-
-
-def watch_latencies(ws: Path, edits: int) -> tuple[list[float], float]:
-    """Edit one contract at a time under `prepare --watch`; seconds until every output it owns
-    that shows the edited text holds the new text. Returns (latencies, peak RSS MB of the watcher).
-    """
-    cold_prepare(ws)
-    manifests = sorted((ws / "manifests").glob("*.json"))
-    proc = subprocess.Popen(
-        [*TOOL, "prepare", "--watch", str(ws)],
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+def watch_rows(edits: int, scratch: Path) -> list[Row]:
+    ws = synthesize("w50", WORK)
+    env = env_with_cache(scratch / "watch-cache")
+    cold_prepare(ws, scratch / "watch-cache")
+    got = watch_latencies(TOOL, ws, edits, env)
+    rows: list[Row] = []
+    later_p95 = 0.0
+    for kind, latencies in got.latencies.items():
+        p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+        detail = f"{len(latencies)} edits, max {max(latencies):.3f} s"
+        rows += [
+            Row(
+                f"watch {kind} edit→written p50",
+                "w50",
+                f"{p50:.3f} s",
+                detail,
+                *at_most(0.3, "s", p50),
+            ),
+            Row(
+                f"watch {kind} edit→written p95",
+                "w50",
+                f"{p95:.3f} s",
+                detail,
+                *at_most(0.5, "s", p95),
+            ),
+        ]
+        if kind == got.kind:
+            later_p95 = p95
+    rows.append(
+        Row(
+            f"watch first edit ({got.kind}) →written",
+            "w50",
+            f"{got.first:.3f} s",
+            f"{1.0:g} s after start",
+            *at_most(later_p95, "s (later edits' p95)", got.first),
+        )
     )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()
-    try:
-        seen: list[str] = []
-        if not _wait_for(lambda: _drain(lines, seen) or any("Watching" in s for s in seen), 60):
-            raise Unavailable(f"watcher did not start: {' | '.join(seen[-3:])}")
-        time.sleep(0.5)  # "Watching" is printed just before the file watcher arms
-        latencies = []
-        for i in range(edits):
-            source = manifests[i % len(manifests)]
-            latencies.append(_one_edit(ws, source, f"bench-edit-{i}-{time.time_ns()}"))
-            time.sleep(0.15)  # keep edits in separate batches
-    finally:
-        peak_mb = _stop(proc)
-    return latencies, peak_mb
-
-
-def _stop(proc: subprocess.Popen[str]) -> float:
-    """Ctrl+C the watcher (SIGKILL after 10 s); its peak RSS in MB."""
-    proc.send_signal(signal.SIGINT)
-    deadline = time.monotonic() + 10
-    while True:
-        pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = 0  # reaped here; keep Popen from waiting again
-            return usage.ru_maxrss / 1024
-        if time.monotonic() > deadline:
-            proc.kill()
-            deadline = float("inf")
-        time.sleep(0.05)
-
-
-def _drain(lines: queue.Queue[str], seen: list[str]) -> bool:
-    while not lines.empty():
-        seen.append(lines.get_nowait())
-    return False
-
-
-def _one_edit(ws: Path, source: Path, marker: str) -> float:
-    text = source.read_text(encoding="utf-8")
-    svc = source.stem
-    old = f"Synthetic service {svc.removeprefix('svc')}."
-    head = text.split('"description": "', 1)[1].split('"', 1)[0]
-    outputs = [p for p in (ws / "generated").rglob("*") if p.is_file() and _holds(p, head)]
-    if not outputs:
-        raise Unavailable(f"no generated file shows the description of {svc}")
-    new_text = text.replace(f'"description": "{head}"', f'"description": "{old} {marker}"', 1)
-    tmp = source.with_suffix(".tmp")
-    tmp.write_text(new_text, encoding="utf-8")
-    start = time.perf_counter()
-    os.replace(tmp, source)
-    if not _wait_for(lambda: all(_holds(p, marker) for p in outputs), 30):
-        raise Unavailable(f"edit of {svc} was not written within 30 s")
-    return time.perf_counter() - start
-
-
-def _holds(path: Path, text: str) -> bool:
-    try:
-        return text in path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+    rows.append(Row("peak memory, watch (process tree)", "w50", f"{got.peak_mb:.0f} MB"))
+    return rows
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -209,135 +243,81 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
-# --- the table -----------------------------------------------------------------------------------
-
-Row = tuple[str, str, str, str, str]  # (measure, workload, value, detail, target verdict)
+# --- runtime ---------------------------------------------------------------------------------------
 
 
-def verdict(name: str, workload: str, value: float | None) -> str:
-    goal = TARGETS.get((name, workload))
-    if goal is None or value is None:
-        return ""
-    limit, unit = goal
-    mark = "met" if value <= limit else "MISSED"
-    return f"≤ {limit:g} {unit}: {mark}"
+def runtime_rows(calls: int) -> list[Row]:
+    from runtime_bench import runtime_rows as rows_of
+
+    return [Row(*row) for row in rows_of(calls)]
 
 
-def timing_row(name: str, workload: str, runs: list[Run]) -> Row:
-    med = statistics.median(r.seconds for r in runs)
-    spread = (
-        f"{len(runs)} runs, {min(r.seconds for r in runs):.2f}–{max(r.seconds for r in runs):.2f} s"
-    )
-    return (name, workload, f"{med:.3f} s", spread, verdict(name, workload, med))
+# --- trellis.auth@v1 generate all --------------------------------------------------------------------
 
 
-def attempt(rows: list[Row], name: str, workload: str, body: Callable[[], list[Row]]) -> None:
-    try:
-        rows.extend(body())
-    except Unavailable as exc:
-        rows.append((name, workload, "n/a", str(exc)[:90], ""))
+def auth_rows(runs: int, scratch: Path) -> list[Row]:
+    name = "trellis.auth@v1 generate all"
+    if not AUTH.is_file():
+        return [Row(name, "auth", "n/a", f"{AUTH} not found")]
+
+    def once(i: int) -> Run:
+        out = scratch / f"auth-{i}"
+        cmd = [*TOOL, "generate", "all", "--manifest", str(AUTH), "--out", str(out)]
+        return measure(cmd, env=env_with_cache(scratch / f"auth-cache-{i}"))
+
+    return [seconds_row(name, "auth", [once(i) for i in range(runs)], 2.0)]
 
 
-def print_table(rows: list[Row]) -> None:
-    header: Row = ("measure", "workload", "median", "detail", "target")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    for i, row in enumerate([header, *rows]):
+# --- the table ---------------------------------------------------------------------------------------
+
+
+def print_table(rows: Sequence[Row]) -> None:
+    header = Row("measure", "workload", "value", "detail", "target", "verdict")
+    cells = [
+        [r.measure, r.workload, r.value, r.detail, r.target, r.verdict] for r in [header, *rows]
+    ]
+    widths = [max(len(c[i]) for c in cells) for i in range(6)]
+    for i, row in enumerate(cells):
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
         if i == 0:
             print("  ".join("-" * w for w in widths))
-
-
-def prepare_rows(w: str, ws: Path, runs: int, edits: int, cold: list[Run]) -> list[Row]:
-    """Cold, no-op and watch rows of one workload; fills `cold` for the ratio to OPC."""
-    if not has_command("prepare"):
-        return [(n, w, NA, "", "") for n in ("cold prepare", "no-op prepare", "watch")]
-    rows: list[Row] = []
-
-    def cold_rows() -> list[Row]:
-        cold.extend(repeat(runs, lambda: cold_prepare(ws)))
-        peak = max(r.peak_mb for r in cold)
-        return [
-            timing_row("cold prepare", w, cold),
-            ("peak RSS cold prepare", w, f"{peak:.0f} MB", "", ""),
-        ]
-
-    def noop_rows() -> list[Row]:
-        noop = [*TOOL, "prepare", str(ws)]
-        measure(noop)  # make sure the output is current
-        return [timing_row("no-op prepare", w, repeat(runs, lambda: measure(noop)))]
-
-    def watch_rows() -> list[Row]:
-        lat, peak = watch_latencies(ws, edits)
-        p50, p95 = percentile(lat, 0.5), percentile(lat, 0.95)
-        detail = f"{len(lat)} edits, max {max(lat):.3f} s"
-        name = "watch edit→written p50"
-        return [
-            (name, w, f"{p50:.3f} s", detail, verdict(name, w, p50)),
-            ("watch edit→written p95", w, f"{p95:.3f} s", detail, ""),
-            ("peak RSS watch", w, f"{peak:.0f} MB", "", ""),
-        ]
-
-    attempt(rows, "cold prepare", w, cold_rows)
-    attempt(rows, "no-op prepare", w, noop_rows)
-    attempt(rows, "watch edit→written", w, watch_rows)
-    return rows
-
-
-def opc_rows(w: str, ws: Path, runs: int, cold: list[Run]) -> list[Row]:
-    """openapi-python-client on the same API, and our cold time as a ratio of theirs."""
-    theirs = repeat(runs, lambda: opc_cold(ws))
-    rows = [timing_row("openapi-python-client cold", w, theirs)]
-    if cold:
-        ours = statistics.median(r.seconds for r in cold)
-        ratio = ours / statistics.median(r.seconds for r in theirs)
-        name = "cold prepare ÷ openapi-python-client"
-        rows.append((name, w, f"{ratio:.2f} ×", "medians, same run", verdict(name, w, ratio)))
-    return rows
-
-
-def auth_rows(runs: int) -> list[Row]:
-    name = "trellis.auth@v1 generate all"
-    if not AUTH.is_file():
-        return [(name, "auth", "n/a", f"{AUTH} not found", "")]
-    if not has_command("generate", "all"):
-        return [(name, "auth", NA, "", "")]
-    rows: list[Row] = []
-    attempt(rows, name, "auth", lambda: [timing_row(name, "auth", repeat(runs, auth_generate_all))])
-    return rows
-
-
-def profile_cold_w10() -> Path:
-    """pyinstrument text report of one cold w10 prepare (profile before optimising)."""
-    ws = synthesize("w10")
-    report = WORK / "profile-cold-w10.txt"
-    cmd = ["-m", "pyinstrument", "-r", "text", "-o", str(report), "-m", "trellis_generate"]
-    subprocess.run(
-        [sys.executable, *cmd, "prepare", str(ws)], check=False, stdout=subprocess.DEVNULL
-    )
-    return report
+    missed = [r for r in rows if r.verdict == "MISSED"]
+    met = [r for r in rows if r.verdict == "met"]
+    print(f"\n{len(met)} targets met, {len(missed)} missed")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--runs", type=int, default=3, help="runs per timing (median reported)")
-    ap.add_argument("--edits", type=int, default=20, help="edits per watch measurement")
-    ap.add_argument("--workloads", default="w10,w50", help="comma list of w10,w50")
-    ap.add_argument("--opc-workloads", default="w10", help="workloads run through OPC too")
-    ap.add_argument("--profile", action="store_true", help="pyinstrument a cold w10 prepare")
+    ap.add_argument("--runs", type=int, default=5, help="runs per timing (median reported)")
+    ap.add_argument("--edits", type=int, default=10, help="watch edits of each kind")
+    ap.add_argument("--calls", type=int, default=2000, help="RPC calls per runtime measurement")
+    ap.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"comma list of {','.join(SECTIONS)}"
+    )
     args = ap.parse_args(argv)
+    chosen = [s for s in args.only.split(",") if s]
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        ap.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    WORK.mkdir(exist_ok=True)
     rows: list[Row] = []
-    for w in [w for w in args.workloads.split(",") if w]:
-        ws = synthesize(w)
-        cold: list[Run] = []
-        rows += prepare_rows(w, ws, args.runs, args.edits, cold)
-        if w in args.opc_workloads.split(","):
-            attempt(
-                rows, "openapi-python-client cold", w, partial(opc_rows, w, ws, args.runs, cold)
-            )
-    rows += auth_rows(args.runs)
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=WORK) as tmp:
+        scratch = Path(tmp)
+        bodies: dict[str, Callable[[], list[Row]]] = {
+            "startup": lambda: startup_rows(args.runs),
+            "import": lambda: import_rows(args.runs),
+            "cold": lambda: cold_rows(args.runs, scratch),
+            "watch": lambda: watch_rows(args.edits, scratch),
+            "runtime": lambda: runtime_rows(args.calls),
+            "auth": lambda: auth_rows(args.runs, scratch),
+        }
+        for section in chosen:
+            try:
+                rows += bodies[section]()
+            except Unavailable as exc:
+                rows.append(Row(section, "", "n/a", str(exc)[:120]))
+            print(f"[{section} done]", file=sys.stderr, flush=True)
     print_table(rows)
-    if args.profile and has_command("prepare"):
-        print(f"\nprofile of a cold w10 prepare: {profile_cold_w10()}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@ and the contracts whose SDK embeds it, nothing else (all targets, counted render
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -20,7 +19,6 @@ def ident(i: int) -> str:
 
 @pytest.fixture
 def fifty(repo: Repo) -> Iterator[Watcher]:
-    saved = sys.dont_write_bytecode, sys.pycache_prefix
     for i in range(COUNT):
         # Every tenth contract uses the one before it, so edits have dependents to find.
         uses = [ident(i - 1)] if i % 10 == 1 else []
@@ -30,7 +28,6 @@ def fifty(repo: Repo) -> Iterator[Watcher]:
     yield w
     w.stop.set()
     w.thread.join(10)
-    sys.dont_write_bytecode, sys.pycache_prefix = saved
 
 
 def test_one_edit_in_fifty_contracts_renders_it_and_its_users_only(

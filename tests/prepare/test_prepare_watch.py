@@ -65,7 +65,6 @@ class Watcher:
 
 @pytest.fixture
 def watcher(repo: Repo) -> Iterator[Watcher]:
-    saved = sys.dont_write_bytecode, sys.pycache_prefix
     repo.write("pyproject.toml", '[tool.trellis-generate]\ntargets = ["manifest"]\n')
     repo.write_manifest("acme.a@v1")
     repo.write_manifest("acme.b@v1", uses=["acme.a@v1"])
@@ -77,7 +76,6 @@ def watcher(repo: Repo) -> Iterator[Watcher]:
     yield w
     w.stop.set()
     w.thread.join(TIMEOUT)
-    sys.dont_write_bytecode, sys.pycache_prefix = saved
 
 
 def test_watch_regenerates_exactly_the_affected_contracts_and_survives_a_broken_edit(
@@ -202,7 +200,6 @@ def test_watch_keeps_a_dependents_sdk_while_its_dependency_does_not_load(repo: R
     dependency's surfaces), reported as dependency-failed, and is right again after the fix."""
     from .shop import lending, library
 
-    saved = sys.dont_write_bytecode, sys.pycache_prefix
     repo.write("pyproject.toml", '[tool.trellis-generate]\ntargets = ["python"]\n')
     repo.write("contracts/library.py", library())
     repo.write("contracts/lending.py", lending())
@@ -225,7 +222,6 @@ def test_watch_keeps_a_dependents_sdk_while_its_dependency_does_not_load(repo: R
     finally:
         w.stop.set()
         w.thread.join(TIMEOUT)
-        sys.dont_write_bytecode, sys.pycache_prefix = saved
 
 
 def test_editor_temp_files_never_reach_a_batch_or_the_changes_listing(

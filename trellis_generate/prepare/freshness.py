@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import sys
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import CodeType
 
 
 def _dotted(file: Path, base: Path) -> str | None:
@@ -33,9 +36,53 @@ def purge_modules(files: Iterable[Path], bases: Iterable[Path]) -> list[str]:
     return gone
 
 
-def never_use_bytecode_cache() -> None:
-    """Compile imported sources every time: CPython validates `.pyc` by mtime (seconds) and size, so
-    two quick edits of equal length would otherwise import stale code. Point the cache at an empty
-    private dir and never write to it. Used by `--watch` only."""
-    sys.dont_write_bytecode = True
-    sys.pycache_prefix = tempfile.mkdtemp(prefix="trellis-generate-nopyc-")
+class _SourceOnlyLoader(importlib.machinery.SourceFileLoader):
+    """Compiles the file's current text; never reads or writes a `.pyc`."""
+
+    def get_code(self, fullname: str) -> CodeType:
+        return self.source_to_code(self.get_data(self.path), self.path)
+
+
+@contextmanager
+def fresh_sources(roots: Iterable[Path]) -> Iterator[None]:
+    """While active, modules under `roots` always load from their current text.
+
+    CPython validates a `.pyc` by the source's mtime in whole seconds and its size, so two quick
+    edits of equal length would import stale code. Only the directories that can change during a
+    `--watch` session (the repository, the generator's own code) skip bytecode: libraries keep
+    their cache, since compiling datamodel-code-generator from source costs seconds, which the
+    first render of a watch session used to pay. Done with a path hook, the import system's own
+    per-directory extension point, so other directories see no change at all.
+    """
+    bases = tuple(r.resolve() for r in roots)
+
+    def under(path: str) -> bool:
+        try:
+            resolved = Path(path).resolve()
+        except (OSError, ValueError):
+            return False
+        return bool(path) and any(resolved.is_relative_to(base) for base in bases)
+
+    loaders = [
+        (_SourceOnlyLoader, importlib.machinery.SOURCE_SUFFIXES),
+        (importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES),
+    ]
+    file_finder = importlib.machinery.FileFinder.path_hook(*loaders)
+
+    def hook(path: str) -> importlib.abc.PathEntryFinder:
+        if not under(path):
+            raise ImportError("not a watched directory")  # the next hook takes it
+        finder: importlib.abc.PathEntryFinder = file_finder(path)
+        return finder
+
+    def forget_watched() -> None:
+        for path in [p for p in sys.path_importer_cache if under(p)]:
+            del sys.path_importer_cache[path]
+
+    sys.path_hooks.insert(0, hook)
+    forget_watched()
+    try:
+        yield
+    finally:
+        sys.path_hooks.remove(hook)
+        forget_watched()

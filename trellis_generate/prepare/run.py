@@ -29,11 +29,11 @@ from ..platform import BUILTIN_IDS
 from ..views.uses import capability_namespace, referenced_namespaces, use_problems
 from ..write import (
     Drift,
+    FileDigests,
     Lock,
     LockEntry,
     commit,
     compare,
-    file_sha256,
     output_lock,
     read_lock,
     sha256,
@@ -114,10 +114,12 @@ class Resolution:
 
 @dataclass
 class Session:
-    """State kept between runs by `--watch`: loaded contracts by source key and input key."""
+    """State kept between runs by `--watch`: loaded contracts by source key and input key, the
+    digests of generated files by their stat."""
 
     loaded: dict[str, tuple[str, LoadedContract]] = field(default_factory=dict)
     scans: ScanCache | None = None
+    digests: FileDigests = field(default_factory=FileDigests)
 
 
 @dataclass
@@ -132,8 +134,8 @@ class _Job:
     found: Resolution
 
 
-def _disk_matches(out: Path, files: dict[str, str]) -> bool:
-    return all(file_sha256(out / rel) == digest for rel, digest in files.items())
+def _disk_matches(out: Path, files: dict[str, str], digests: FileDigests) -> bool:
+    return all(digests.sha256(out / rel) == digest for rel, digest in files.items())
 
 
 def _relative(diag: Diagnostic, root: Path, default: str) -> Diagnostic:
@@ -231,7 +233,7 @@ class _Run:
             provider = static.get(used)
             if (self.inputs[provider.key] if provider else None) != recorded:
                 return None
-        return entry if _disk_matches(self.out, dict(entry.files)) else None
+        return entry if _disk_matches(self.out, dict(entry.files), self.session.digests) else None
 
     def _last_known_ids(self, source: Source) -> list[str]:
         """Ids the previous lock recorded for a source that now fails before naming its id (a
@@ -295,7 +297,7 @@ class _Run:
             not self.options.force
             and previous is not None
             and previous.key == key
-            and _disk_matches(self.out, dict(previous.files))
+            and _disk_matches(self.out, dict(previous.files), self.session.digests)
         ):
             outcome.files = dict(previous.files)
             self._record(job)

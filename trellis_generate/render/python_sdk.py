@@ -54,10 +54,15 @@ def ruff_command(*args: str) -> list[str]:
     return [os.fsdecode(find_ruff_bin()), *args, *RUFF_SETTINGS]
 
 
-def _ruff(cwd: Path, *args: str) -> None:
+def _ruff(cwd: Path, *args: str, findings_ok: bool = False) -> bool:
+    """Run ruff; False when `findings_ok` and it reported findings (exit 1), which is how
+    `ruff check` says something is left after its fixes."""
     done = subprocess.run(ruff_command(*args), cwd=cwd, capture_output=True, text=True, check=False)
+    if findings_ok and done.returncode == 1:
+        return False
     if done.returncode != 0:
         raise RuffError(f"{' '.join(args[:2])} failed:\n{done.stdout}{done.stderr}")
+    return True
 
 
 def format_python(files: Mapping[str, str], package: str = "sdk") -> dict[str, str]:
@@ -80,8 +85,11 @@ def format_tree(files: Mapping[str, str]) -> dict[str, str]:
         for name, text in files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
-        _ruff(root, "check", "--fix", "--extend-select=I,F401", "--exit-zero", "--quiet", ".")
+        fixes = ("check", "--fix", "--extend-select=I,F401", "--quiet", ".")
+        clean = _ruff(root, *fixes, findings_ok=True)
         _ruff(root, "format", "--quiet", ".")
+        if clean:  # nothing left for a `noqa`: formatting cannot add what the default rules find
+            return {name: (root / name).read_text(encoding="utf-8") for name in files}
         before = {name: (root / name).read_bytes() for name in files}
         _ruff(root, "check", "--add-noqa", "--quiet", ".")
         if any((root / name).read_bytes() != data for name, data in before.items()):

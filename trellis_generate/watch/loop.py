@@ -1,12 +1,13 @@
 """`prepare --watch`: a full prepare, then one decision and one (partial) prepare per batch.
 
 Batching is watchfiles': it polls its event buffer every `QUIET_GAP_MS` (`step`) and yields once a
-step passes without new events, so a batch closes after a quiet gap of 50-100 ms, capped at
-`MAX_BATCH_MS` (`debounce`) for endless bursts. The reference waits 250 ms; at 125 ms the
-benchmark's edit-to-written p50 on 50 contracts was 0.40 s, at 50 ms 0.28 s. A burst that pauses
-longer than the gap becomes two batches, which costs a second (content-addressed, so cheap)
-prepare, never a wrong result. A failing contract is reported and keeps its last
-good output (`keep_going`); the loop only ends on Ctrl+C or `stop_event`.
+step passes without new events, so a batch closes after a quiet gap of 30-60 ms, capped at
+`MAX_BATCH_MS` (`debounce`) for endless bursts. The reference waits 250 ms; the gap is most of an
+edit's latency once rendering is fast (bench/run.py, `watch` rows: 125 ms gave a p50 of 0.40 s on
+50 contracts, 50 ms 0.28 s). An editor's save (temp file, rename) takes a few milliseconds; a
+burst that pauses longer than the gap becomes two batches, which costs a second
+(content-addressed, so cheap) prepare, never a wrong result. A failing contract is reported and
+keeps its last good output (`keep_going`); the loop only ends on Ctrl+C or `stop_event`.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ import watchfiles
 
 from ..discovery.ignore import IgnoreRules
 from ..discovery.records import ScanError
-from ..prepare.freshness import never_use_bytecode_cache
+from ..prepare.fingerprint import PACKAGE
+from ..prepare.freshness import fresh_sources
 from ..prepare.run import Options, Report, Session, prepare
 from ..prepare.toolchain import Toolchain, purge_generator_modules, warm_up
 from .decide import Change, Decision, WatchPlan, decide, is_contract_input
 from .plan import as_reported, watch_plan
 
-QUIET_GAP_MS = 50
+QUIET_GAP_MS = 30
 MAX_BATCH_MS = 2000
 MAX_LISTED_CHANGES = 8
 
@@ -82,8 +84,22 @@ def run_watch(
     """Watch until interrupted. `emit` prints a prepare report, `say` a plain line; `toolchain`
     builds the generator (again after a reload); `on_idle` is called whenever the watcher has been
     quiet for 100 ms (tests use it to know it is running)."""
-    never_use_bytecode_cache()
     root = root.resolve()
+    # Contract modules, their helpers and the generator's own code can change under us.
+    with fresh_sources((root, PACKAGE)):
+        _watch(root, options, emit, say, show_changes, toolchain, stop_event, on_idle)
+
+
+def _watch(
+    root: Path,
+    options: Options,
+    emit: Callable[[Report], None],
+    say: Callable[[str], None],
+    show_changes: bool,
+    toolchain: Callable[[], Toolchain],
+    stop_event: threading.Event | None,
+    on_idle: Callable[[], None] | None,
+) -> None:
     tools = toolchain()
     keep_going = replace(options, check=False, keep_going=True)
     session = Session()
@@ -92,7 +108,8 @@ def run_watch(
     # From here on a watcher thread runs: no more forking (`Toolchain.parallel`), and the toolchain
     # is warmed in the background while the user has not edited anything yet.
     tools.parallel = False
-    threading.Thread(target=warm_up, name="trellis-warm-up", daemon=True).start()
+    warming = threading.Thread(target=warm_up, name="trellis-warm-up", daemon=True)
+    warming.start()
     plan = watch_plan(report)
     rules = [IgnoreRules(root, as_reported(report.out, root))]  # renewed after every prepare
 
@@ -136,6 +153,7 @@ def run_watch(
             tools = toolchain()
             tools.parallel = False
             session.loaded.clear()
+        warming.join()  # rendering is not meant to run in two threads at once
         try:
             report = prepare(root, keep_going, tools, session)
         except Exception as exc:  # keep watching: the next edit may fix it

@@ -25,6 +25,34 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
+class FileDigests:
+    """`file_sha256` remembered by the file's identity and stat (inode, size, mtime in ns).
+
+    `--watch` checks every generated file against the lock on every edit; hashing the output of
+    fifty contracts again each time is most of an edit's bookkeeping. A file whose stat did not
+    change keeps its digest: our writes replace the file (a new inode), and a hand edit changes
+    the mtime (on a file system with coarse timestamps, an edit of the same size within one tick
+    is seen at the next change of the file).
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[tuple[int, int, int], str | None]] = {}
+
+    def sha256(self, path: Path) -> str | None:
+        try:
+            st = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            self._known.pop(path, None)
+            return None
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        known = self._known.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        digest = file_sha256(path)
+        self._known[path] = (stamp, digest)
+        return digest
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
