@@ -23,8 +23,10 @@ import shutil
 import statistics
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -73,7 +75,7 @@ def env_with_cache(path: Path) -> dict[str, str]:
     return {**ENV, CACHE_ENV: str(path)}
 
 
-# --- startup -------------------------------------------------------------------------------------
+# --- startup --------------------------------------------------------------------------------------
 
 
 def examples_workspace() -> Path:
@@ -103,7 +105,7 @@ def startup_rows(runs: int) -> list[Row]:
     return rows
 
 
-# --- import of a generated SDK ---------------------------------------------------------------------
+# --- import of a generated SDK --------------------------------------------------------------------
 
 
 def import_rows(runs: int) -> list[Row]:
@@ -116,12 +118,14 @@ def import_rows(runs: int) -> list[Row]:
     return [seconds_row(name, "auth", [Run(t, 0.0) for t in times], 0.25)]
 
 
-# --- cold generation against openapi-python-client -------------------------------------------------
+# --- cold generation against openapi-python-client ------------------------------------------------
 
 
-def cold_prepare(ws: Path, cache: Path) -> Run:
+def cold_prepare(ws: Path, cache: Path | Callable[[], Path]) -> Run:
+    """`cache`: the model cache dir, or a maker of a new (empty) one per run."""
     shutil.rmtree(ws / "generated", ignore_errors=True)  # output, lock and prepare's own cache
-    return measure([*TOOL, "prepare", str(ws)], env=env_with_cache(cache))
+    where = cache if isinstance(cache, Path) else cache()
+    return measure([*TOOL, "prepare", str(ws)], env=env_with_cache(where))
 
 
 def opc_cold(ws: Path) -> Run:
@@ -148,13 +152,12 @@ def cold_rows(runs: int, scratch: Path) -> list[Row]:
     have_opc = Path(OPC[0]).exists()
     for name in ("w10", "w10-distinct"):
         ws = synthesize(name, WORK)
-        fresh = iter(range(10_000))
-        ours_once = lambda: cold_prepare(ws, scratch / f"empty-{name}-{next(fresh)}")  # noqa: E731
+        ours_once = partial(cold_prepare, ws, lambda: scratch / f"empty-{uuid.uuid4().hex}")
         if not have_opc:
             rows.append(seconds_row("cold prepare", name, [ours_once() for _ in range(runs)]))
             rows.append(Row("openapi-python-client cold", name, "n/a", "pip install -e '.[bench]'"))
             continue
-        ours, theirs = paired(runs, ours_once, lambda: opc_cold(ws))
+        ours, theirs = paired(runs, ours_once, partial(opc_cold, ws))
         ratio = statistics.median(r.seconds for r in ours) / statistics.median(
             r.seconds for r in theirs
         )
@@ -193,7 +196,7 @@ def cold_rows(runs: int, scratch: Path) -> list[Row]:
     return rows
 
 
-# --- watch -----------------------------------------------------------------------------------------
+# --- watch ----------------------------------------------------------------------------------------
 
 
 def watch_rows(edits: int, scratch: Path) -> list[Row]:
@@ -243,7 +246,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
-# --- runtime ---------------------------------------------------------------------------------------
+# --- runtime --------------------------------------------------------------------------------------
 
 
 def runtime_rows(calls: int) -> list[Row]:
@@ -252,7 +255,7 @@ def runtime_rows(calls: int) -> list[Row]:
     return [Row(*row) for row in rows_of(calls)]
 
 
-# --- trellis.auth@v1 generate all --------------------------------------------------------------------
+# --- trellis.auth@v1 generate all -----------------------------------------------------------------
 
 
 def auth_rows(runs: int, scratch: Path) -> list[Row]:
@@ -268,7 +271,7 @@ def auth_rows(runs: int, scratch: Path) -> list[Row]:
     return [seconds_row(name, "auth", [once(i) for i in range(runs)], 2.0)]
 
 
-# --- the table ---------------------------------------------------------------------------------------
+# --- the table ------------------------------------------------------------------------------------
 
 
 def print_table(rows: Sequence[Row]) -> None:

@@ -32,7 +32,6 @@ def read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-
 _MODEL_CACHE: list[str] = []
 
 
