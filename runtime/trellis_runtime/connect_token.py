@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import time
+from typing import TYPE_CHECKING
 
 from .encoding import b64url_encode, sha256
-from .keys import SessionKey
+
+if TYPE_CHECKING:  # the package binds ``connect_token`` eagerly, so this module stays light
+    from .keys import SessionKey
 
 TOKEN_VERSION = 1
 

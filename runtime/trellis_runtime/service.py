@@ -49,6 +49,7 @@ from .op_server import ActiveOperation, Deferred, OperationRuntime, UploadOperat
 from .resource_descriptors import KvDescriptor, StoreDescriptor
 from .resources import kv_handle, store_handle
 from .store import StoreHandle
+from .timeouts import DEFAULT_STOP_TIMEOUT
 from .transfer import TransferGrant
 from .transfer_server import DEFAULT_EXPIRES_IN, ServiceTransfers
 from .transfer_store import StoreLimits, TransferStore, open_transfer_store
@@ -68,7 +69,6 @@ V = TypeVar("V", bound=BaseModel)
 D = TypeVar("D")
 
 _TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
-DEFAULT_STOP_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)

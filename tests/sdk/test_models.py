@@ -9,11 +9,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, RootModel, ValidationError
+from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 
 from tests.sdk.conftest import GeneratedSdks
 from trellis_generate.render.models import open_objects, render_models, share_shapes
 from trellis_generate.views.api import ModelSource
+from trellis_runtime import EventHeader
 
 
 def _import(code: str, name: str) -> types.ModuleType:
@@ -181,7 +182,7 @@ def test_all_of_branches_stay_merged_into_their_class(load_models: Any) -> None:
                for n in ("Opened", "Closed")]  # fmt: skip
     defs = share_shapes(sources)
     assert list(defs) == ["Opened", "Closed"]
-    assert [b.__name__ for b in load_models(sources).Opened.__bases__] == ["BaseModel"]
+    assert [b.__name__ for b in load_models(sources).Opened.__bases__] == ["TrellisModel"]
 
 
 def test_hoisted_names_never_take_a_contract_schema_or_import_name(load_models: Any) -> None:
@@ -249,3 +250,92 @@ def test_every_model_of_the_platform_sdks_builds(builtin_sdks: GeneratedSdks) ->
             sys.modules.pop(module.__name__, None)
     assert builtin_sdks.files
     assert not broken, broken
+
+
+def _model_classes(module: types.ModuleType) -> dict[str, type[BaseModel]]:
+    """The classes `module` declares (not the parametrized bases pydantic registers there, such
+    as `RootModel[str]`)."""
+    return {
+        name: cls
+        for name, cls in vars(module).items()
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and name.isidentifier()
+        if cls.__module__ == module.__name__
+    }
+
+
+def _behaviour(cls: type[BaseModel]) -> tuple[Any, ...]:
+    """What a model accepts and how it serializes, as data: both JSON schemas (pydantic derives
+    them from the core schema it validates with), its config, and validating an empty object."""
+    try:
+        outcome: Any = cls.model_validate({}).model_dump(mode="json")
+    except ValidationError as err:
+        outcome = err.errors(include_url=False)
+    config = {k: v for k, v in cls.model_config.items() if k != "defer_build"}
+    schemas = [cls.model_json_schema(mode=mode) for mode in ("validation", "serialization")]
+    return (*schemas, config, outcome)
+
+
+@pytest.fixture
+def eager_bases() -> Iterator[str]:
+    """A module standing in for `trellis_runtime.model` with pydantic's own (eager) bases."""
+    module = types.ModuleType("_eager_bases")
+    module.TrellisModel = BaseModel  # type: ignore[attr-defined]
+    module.TrellisRootModel = RootModel  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    yield module.__name__
+    del sys.modules[module.__name__]
+
+
+def test_deferred_models_behave_like_eagerly_built_ones(
+    builtin_sdks: GeneratedSdks, eager_bases: str
+) -> None:
+    """Each platform model, built on first use, validates and serializes exactly like the same
+    class derived from pydantic's bases (as generated before the build was deferred)."""
+    for i, files in enumerate(builtin_sdks.files.values()):
+        code = next(text for path, text in files.items() if path.endswith("/models.py"))
+        assert "from trellis_runtime.model import" in code
+        eager_code = code.replace("from trellis_runtime.model import", f"from {eager_bases} import")
+        deferred = _model_classes(_import(code, f"_deferred_models_{i}"))
+        eager = _model_classes(_import(eager_code, f"_eager_models_{i}"))
+        try:
+            assert deferred.keys() == eager.keys()
+            assert not any(cls.__pydantic_complete__ for cls in deferred.values())
+            assert all(cls.__pydantic_complete__ for cls in eager.values())
+            for name, cls in deferred.items():
+                assert _behaviour(cls) == _behaviour(eager[name]), name
+        finally:
+            sys.modules.pop(f"_deferred_models_{i}", None)
+            sys.modules.pop(f"_eager_models_{i}", None)
+
+
+def test_a_deferred_model_builds_on_first_use_by_any_route(load_models: Any) -> None:
+    """Validation, a `TypeAdapter` (as the runtime's codecs may hold) and `model_rebuild` each
+    build the schema; root models and the runtime's event header work inside a deferred one."""
+    header = {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "time": {"type": "string", "format": "date-time"}},
+        "required": ["id", "time"],
+    }
+    sku = {"type": "string", "minLength": 1}
+    sources = [
+        ModelSource("Sku", sku),
+        ModelSource("Note", {"type": "string"}),
+        ModelSource("Opened", _obj({"header": header, "sku": sku})),
+    ]
+    module = load_models(sources)
+    assert issubclass(module.Sku, RootModel) and issubclass(module.Opened, BaseModel)
+    assert not any(m.__pydantic_complete__ for m in (module.Sku, module.Note, module.Opened))
+
+    assert module.Note.model_rebuild() is True and module.Note.__pydantic_complete__
+
+    opened = module.Opened(sku="a-1")
+    assert isinstance(opened.header, EventHeader)  # defaulted to a fresh runtime header
+    assert module.Opened.__pydantic_complete__
+    assert module.Opened.model_validate(opened.model_dump(mode="json")) == opened
+    with pytest.raises(ValidationError):
+        module.Opened(sku="")
+
+    adapter = TypeAdapter(list[module.Sku])
+    assert adapter.validate_python(["x"]) == [module.Sku("x")]
+    with pytest.raises(ValidationError):
+        adapter.validate_python([""])

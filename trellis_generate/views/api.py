@@ -37,13 +37,14 @@ from .naming import allocate, constant, package_name, pascal, py_doc, py_str, sn
 
 T = TypeVar("T")
 
-# Names the generated models module imports (pydantic, typing, enum); a schema spelt like one of
-# them gets a numbered class name instead of shadowing the import.
+# Names the generated models module imports (pydantic, typing, enum, the runtime); a schema spelt
+# like one of them gets a numbered class name instead of shadowing the import.
 MODEL_RESERVED = frozenset(
     {
         "Annotated", "Any", "AnyUrl", "AwareDatetime", "BaseModel", "ConfigDict", "Decimal",
         "Dict", "EmailStr", "Enum", "Field", "List", "Literal", "Optional", "RootModel",
-        "StrEnum", "StringConstraints", "UUID", "Union", "TrellisEventHeader",
+        "StrEnum", "StringConstraints", "UUID", "Union", "TrellisEventHeader", "TrellisModel",
+        "TrellisRootModel",
     }
 )  # fmt: skip
 # Error classes are re-exported from the package root next to these names.

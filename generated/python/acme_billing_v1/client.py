@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
+import trellis_runtime as runtime
 from pydantic import BaseModel
-from trellis_runtime import (
-    Connection,
-    OperationRef,
-    Subscription,
-)
-from trellis_runtime.transfer import (
-    ReceiveTransfer,
-    TransferGrant,
-    TransferInput,
-    receive,
-)
 
 from . import descriptors, models
+
+if TYPE_CHECKING:
+    from trellis_runtime import (
+        Connection,
+        OperationRef,
+        Subscription,
+    )
+    from trellis_runtime.transfer import ReceiveTransfer, TransferGrant, TransferInput
 
 __all__ = ["Client"]
 
@@ -64,7 +63,7 @@ class _OperationBillingReceiptUpload:
         self, input: models.ReceiptUploadInput
     ) -> TransferInput[models.ReceiptUploadInput, BaseModel, models.ReceiptUploaded]:
         """A transfer operation starts with its bytes: `input(x).transfer(body).start()`."""
-        return TransferInput(
+        return runtime.TransferInput(
             self._conn, descriptors.OPERATION_BILLING_RECEIPT_UPLOAD, input
         )
 
@@ -197,4 +196,6 @@ class Client:
     ) -> ReceiveTransfer:
         """Read what a receive grant (returned by a transfer RPC) entitles this session to:
         `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        from trellis_runtime.transfer import receive
+
         return receive(self.connection, grant)

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING
 
+import trellis_runtime as runtime
 from pydantic import BaseModel
-from trellis_runtime import (
-    Connection,
-    MapStateStore,
-    Subscription,
-)
-from trellis_runtime.transfer import (
-    ReceiveTransfer,
-    TransferGrant,
-    receive,
-)
 
 from . import descriptors, models
+
+if TYPE_CHECKING:
+    from trellis_runtime import (
+        Connection,
+        MapStateStore,
+        Subscription,
+    )
+    from trellis_runtime.transfer import ReceiveTransfer, TransferGrant
 
 __all__ = ["Client"]
 
@@ -214,7 +214,7 @@ class _State:
     (trellis.state@v1) per caller session and contract lineage."""
 
     def __init__(self, conn: Connection) -> None:
-        self.reservations: MapStateStore[models.Reservation] = MapStateStore(
+        self.reservations: MapStateStore[models.Reservation] = runtime.MapStateStore(
             conn, descriptors.STATE_RESERVATIONS
         )
         """Open reservations by id."""
@@ -238,4 +238,6 @@ class Client:
     ) -> ReceiveTransfer:
         """Read what a receive grant (returned by a transfer RPC) entitles this session to:
         `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        from trellis_runtime.transfer import receive
+
         return receive(self.connection, grant)

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING
 
+import trellis_runtime as runtime
 from pydantic import BaseModel
-from trellis_runtime import (
-    Connection,
-    OperationRef,
-    Subscription,
-    ValueStateStore,
-)
-from trellis_runtime.transfer import (
-    ReceiveTransfer,
-    TransferGrant,
-    receive,
-)
 
 from . import descriptors, models
+
+if TYPE_CHECKING:
+    from trellis_runtime import (
+        Connection,
+        OperationRef,
+        Subscription,
+        ValueStateStore,
+    )
+    from trellis_runtime.transfer import ReceiveTransfer, TransferGrant
 
 __all__ = ["Client"]
 
@@ -239,11 +239,11 @@ class _State:
     (trellis.state@v1) per caller session and contract lineage."""
 
     def __init__(self, conn: Connection) -> None:
-        self.cart: ValueStateStore[models.Cart] = ValueStateStore(
+        self.cart: ValueStateStore[models.Cart] = runtime.ValueStateStore(
             conn, descriptors.STATE_CART
         )
         """The customer's cart."""
-        self.preferences: ValueStateStore[models.Preferences] = ValueStateStore(
+        self.preferences: ValueStateStore[models.Preferences] = runtime.ValueStateStore(
             conn, descriptors.STATE_PREFERENCES
         )
 
@@ -266,4 +266,6 @@ class Client:
     ) -> ReceiveTransfer:
         """Read what a receive grant (returned by a transfer RPC) entitles this session to:
         `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        from trellis_runtime.transfer import receive
+
         return receive(self.connection, grant)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
-from trellis_runtime import (
-    Connection,
-)
-from trellis_runtime.transfer import (
-    ReceiveTransfer,
-    TransferGrant,
-    receive,
-)
 
 from . import descriptors, models
+
+if TYPE_CHECKING:
+    from trellis_runtime import (
+        Connection,
+    )
+    from trellis_runtime.transfer import ReceiveTransfer, TransferGrant
 
 __all__ = ["Client"]
 
@@ -101,4 +101,6 @@ class Client:
     ) -> ReceiveTransfer:
         """Read what a receive grant (returned by a transfer RPC) entitles this session to:
         `await client.transfer(grant).bytes()`, or `async for chunk in ....stream()`."""
+        from trellis_runtime.transfer import receive
+
         return receive(self.connection, grant)

@@ -7,18 +7,20 @@ whose signature mypy checks against the contract; internal RPCs are not offered 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import trellis_runtime as runtime
-from trellis_runtime import (
-    Bindings,
-    Connection,
-)
-from trellis_runtime.deps import Bound, BoundHealth
 
 from . import descriptors, models
 from .client import Client
 from .contract import CONTRACT_DIGEST, CONTRACT_ID
+
+if TYPE_CHECKING:
+    from trellis_runtime import (
+        Bindings,
+        Connection,
+    )
+    from trellis_runtime.deps import Bound, BoundHealth
 
 __all__ = ["BoundService", "Service"]
 
