@@ -17,7 +17,7 @@ def test_the_warm_up_contract_is_valid_and_renders_every_target() -> None:
     contract = contract_from_manifest(toolchain._WARM_UP_MANIFEST, Origin("<warm-up>", "json"))
     files = render.render_targets(contract, {}, render.ALL_TARGETS)
     assert {rel.split("/")[0] for rel in files} == {"manifests", "python", "scopes"}
-    assert "class Item(BaseModel)" in files["python/trellis_generate_warm_up_v1/models.py"]
+    assert "class Item(" in files["python/trellis_generate_warm_up_v1/models.py"]
 
 
 def test_warm_up_loads_the_toolchain_and_leaves_no_timings() -> None:
