@@ -4,6 +4,7 @@ reported as its own, one ruff pass for the run with a per-contract fallback, and
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from typer.testing import CliRunner
 
 from trellis_generate import timings
 from trellis_generate.commands import app
-from trellis_generate.prepare import toolchain
+from trellis_generate.contract import Origin
+from trellis_generate.pipeline import contract_from_manifest
+from trellis_generate.prepare import toolchain, workers
 from trellis_generate.prepare.model_cache import CACHE_ENV
 from trellis_generate.prepare.run import Options, Report, prepare
 from trellis_generate.render import python_sdk
@@ -143,3 +146,34 @@ def test_prepare_timings_prints_every_stage_and_the_wall_time(
     assert table[-1].startswith("  total (wall)") and table[-1].endswith("2 render process(es)")
     rendered = {line[:17].strip(): float(line.split()[-2]) for line in table[:-1]}
     assert rendered["render models"] > 0 and rendered["format"] > 0
+
+
+def test_workers_forked_for_contracts_that_turn_out_current_are_stopped_unused(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_contracts(repo, 3)
+    assert run(repo, monkeypatch, 2).ok
+    for i in range(3):  # new bytes, same manifest: inputs changed, nothing to render
+        path = repo.root / f"contracts/s{i}.contract.json"
+        path.write_text(json.dumps(json.loads(path.read_text()), indent=4))
+    report = run(repo, monkeypatch, 2)
+    assert report.ok and {o.status for o in report.outcomes} == {"unchanged"}
+    assert multiprocessing.active_children() == []
+
+
+def test_a_job_the_pool_cannot_pickle_is_rendered_in_this_process() -> None:
+    pool = workers.RenderPool(2)
+    marker = object()  # a closure over it does not pickle
+
+    def render(contract: Any, deps: Any, targets: Any) -> dict[str, str]:
+        return {"seen": str(marker is not None)}
+
+    contract = contract_from_manifest(schema_manifest("acme.x@v1", SCHEMA), Origin("x", "json"))
+    try:
+        assert pool.render(render, [(contract, {}), (contract, {})], ["python"]) == [
+            {"seen": "True"},
+            {"seen": "True"},
+        ]
+    finally:
+        pool.close()
+    assert multiprocessing.active_children() == []

@@ -41,7 +41,8 @@ from ..write import (
 )
 from .fingerprint import input_key, render_key
 from .freshness import purge_modules
-from .toolchain import RenderCrash, Rendered, Toolchain
+from .toolchain import Toolchain
+from .workers import RenderCrash, Rendered
 
 Status = Literal["written", "unchanged", "failed", "checked"]
 
@@ -504,16 +505,22 @@ def prepare(
             )
         else:
             pending.append(source)
-    for source in pending:
-        run.load(source)
-    run.index_ids()
-    uses_of = {c.id: c.model.used_ids for s in pending if (c := run.contracts.get(s.key))}
-    order = {ident: i for i, ident in enumerate(order_by_uses(uses_of)[0])}
-    for source in sorted(
-        pending, key=lambda s: order.get(getattr(run.contracts.get(s.key), "id", ""), -1)
-    ):
-        outcomes[source.key] = run.generate(source)
-    run.render_pending()
+    try:
+        # Changed inputs are rendered unless their manifest turns out unchanged: workers warm up
+        # while the contracts load.
+        run.tools.start_workers(len(pending), targets)
+        for source in pending:
+            run.load(source)
+        run.index_ids()
+        uses_of = {c.id: c.model.used_ids for s in pending if (c := run.contracts.get(s.key))}
+        order = {ident: i for i, ident in enumerate(order_by_uses(uses_of)[0])}
+        for source in sorted(
+            pending, key=lambda s: order.get(getattr(run.contracts.get(s.key), "id", ""), -1)
+        ):
+            outcomes[source.key] = run.generate(source)
+        run.render_pending()
+    finally:
+        run.tools.close()
 
     report.outcomes = [outcomes[s.key] for s in owned]
     report.diagnostics += unknown_uses(report.outcomes, run.by_id, {s.key: s.path for s in owned})

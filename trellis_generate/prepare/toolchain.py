@@ -8,21 +8,18 @@ template or generator-code change without restarting.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-import threading
-import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import timings
 from ..contract import LoadedContract
-from ..diagnostics import ContractError
 from .fingerprint import GENERATOR_PARTS, generator_fingerprint
 from .model_cache import ModelCache, model_cache
+from .workers import Job, Rendered, RenderPool, can_fork, render_one, worker_count
 
 if TYPE_CHECKING:
     from ..render.models import ModelStore
@@ -80,68 +77,39 @@ def _builtin(contract_id: str) -> LoadedContract | None:
     return found
 
 
-Job = tuple[LoadedContract, Mapping[str, LoadedContract]]
-# What rendering one contract gave: its files, or the ContractError / crash it raised.
-Rendered = dict[str, str] | Exception
-
-# Handed to forked workers by inheritance, not pickling: contracts hold unpicklable origins and
-# tests render with closures. Set only while a pool exists.
-_WORK: tuple[Renderer, Sequence[Job], Sequence[str]] | None = None
-
-
-class RenderCrash(RuntimeError):
-    """A renderer bug raised in a worker process; its text names the original exception."""
-
-
-def _render_one(render: Renderer, job: Job, targets: Sequence[str]) -> Rendered:
-    try:
-        return render(job[0], job[1], targets)
-    except Exception as exc:  # reported per contract by the caller, like a serial run
-        return exc
-
-
-def _work(index: int) -> tuple[Rendered | tuple[str, Any], dict[str, float]]:
-    """One contract in a worker: its files (or its diagnostics / crash text) and stage timings."""
-    assert _WORK is not None
-    render, jobs, targets = _WORK
-    timings.take()
-    got = _render_one(render, jobs[index], targets)
-    if isinstance(got, ContractError):
-        return ("contract", got.diagnostics), timings.take()
-    if isinstance(got, Exception):
-        return ("crash", f"{type(got).__name__}: {got}"), timings.take()
-    return got, timings.take()
-
-
-def render_jobs() -> int:
-    """Worker processes for a cold run: `TRELLIS_GENERATE_JOBS`, else one per core."""
-    wanted = os.environ.get("TRELLIS_GENERATE_JOBS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 @dataclass
 class Toolchain:
     load: Loader = _load
     render: Renderer = _render
     builtin: Builtin = _builtin  # the platform contract of an id, when the repository lacks it
     fingerprint_of: Callable[[], str] = generator_fingerprint
-    # Render several contracts in forked worker processes (datamodel-code-generator is CPU bound
-    # and holds the GIL). `--watch` turns it off after its first run: forking beside its watcher
-    # thread is unsafe, and an edit rarely re-renders more than one contract. Prepare running
-    # in a thread other than the main one never forks either.
+    # Render several contracts in forked worker processes (`workers.py`). `--watch` turns it off
+    # after its first run: forking beside its watcher thread is unsafe, and an edit rarely
+    # re-renders more than one contract. Prepare running in a thread other than the main one
+    # never forks either. Only the built-in renderer is forked: an injected one (tests count
+    # calls) may keep state that must stay in this process.
     parallel: bool = True
     workers_used: int = 1  # of the last `render_all`, for `--timings`
+    _pool: RenderPool | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def fingerprint(self) -> str:
         return self.fingerprint_of()
 
+    def start_workers(self, contracts: int, targets: Sequence[str]) -> None:
+        """Fork the render workers now, when `contracts` will probably be rendered: they warm up
+        while the caller loads them. Only worth it for the python target (datamodel-code-generator
+        is the slow part) and for more than one contract."""
+        if self._pool is not None or contracts < 2 or "python" not in targets:
+            return
+        if self.parallel and self.render is _render and can_fork():
+            self._pool = RenderPool(min(worker_count(), contracts))
+
     def render_all(
         self, jobs: Sequence[Job], targets: Sequence[str], *, reuse_models: bool = True
     ) -> list[Rendered]:
-        """Render every job, results in job order whichever process rendered them.
+        """Render every job, results in job order whichever process rendered them; then the
+        workers are stopped.
 
         `reuse_models=False` (`--force`) renders every model anew; the new texts still refresh
         the shared model cache.
@@ -150,21 +118,23 @@ class Toolchain:
         render = self.render
         if builtin and jobs and (cache := model_cache(self.fingerprint)) is not None:
             render = partial(_render, models=cache if reuse_models else _WriteOnly(cache))
-        # Only the built-in renderer is forked: an injected one (tests count calls) may keep
-        # state that must stay in this process.
-        forkable = (
-            self.parallel
-            and builtin
-            and threading.current_thread() is threading.main_thread()
-            and "fork" in _start_methods()
-        )
-        workers = min(render_jobs(), len(jobs)) if forkable else 1
-        self.workers_used = workers
-        if workers <= 1:
-            results = [_render_one(render, job, targets) for job in jobs]
-        else:
-            results = _render_forked(render, jobs, targets, workers)
+        if len(jobs) > 1:
+            self.start_workers(len(jobs), targets)
+        pool, self.workers_used = self._pool, self._pool.workers if self._pool else 1
+        try:
+            if pool is not None and jobs:
+                results = pool.render(render, jobs, targets)
+            else:
+                results = [render_one(render, job, targets) for job in jobs]
+        finally:
+            self.close()
         return _format(results) if builtin and jobs else results
+
+    def close(self) -> None:
+        """Stop the render workers, if any were started."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
 
 @dataclass(frozen=True)
@@ -178,115 +148,6 @@ class _WriteOnly:
 
     def put(self, key: str, text: str) -> None:
         self.cache.put(key, text)
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
-def _render_forked(
-    render: Renderer, jobs: Sequence[Job], targets: Sequence[str], workers: int
-) -> list[Rendered]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _WORK
-    _WORK = (render, jobs, targets)
-    results: list[Rendered] = []
-    try:
-        context = multiprocessing.get_context("fork")
-        watchdog = (os.getpid(),)
-        with ProcessPoolExecutor(workers, context, _die_with_parent, watchdog) as pool:
-            # Largest first: a big contract started last would leave the other worker idle.
-            order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0].canonical))
-            done = dict(zip(order, pool.map(_work, order), strict=True))
-    finally:
-        _WORK = None
-    for index in range(len(jobs)):
-        got, figures = done[index]
-        timings.add(figures)
-        if isinstance(got, tuple):
-            kind, detail = got
-            results.append(ContractError(detail) if kind == "contract" else RenderCrash(detail))
-        else:
-            results.append(got)
-    return results
-
-
-def _die_with_parent(parent: int) -> None:
-    """Exit the worker once `parent` is gone: a prepare killed with SIGKILL (or OOM) must not
-    leave workers waiting forever on a queue whose other end they hold themselves."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="trellis-parent-watch", daemon=True).start()
-
-
-# A contract touching most of what rendering uses: validation, the model, every target, events
-# with a template, an operation, and a payload datamodel-code-generator turns into classes.
-_WARM_UP_MANIFEST = {
-    "format": "trellis.contract.v1",
-    "id": "trellis-generate.warm-up@v1",
-    "displayName": "Warm-up",
-    "description": "Rendered once by --watch while idle.",
-    "kind": "service",
-    "schemas": {
-        "Item": {
-            "type": "object",
-            "properties": {"id": {"type": "string"}, "tags": {"type": "array"}},
-            "required": ["id"],
-        }
-    },
-    "rpc": {
-        "Items.Get": {
-            "version": "v1",
-            "subject": "rpc.v1.Items.Get",
-            "input": {"schema": "Item"},
-            "output": {"schema": "Item"},
-        }
-    },
-    "events": {
-        "Items.Changed": {
-            "version": "v1",
-            "subject": "events.v1.Items.Changed.{/id}",
-            "params": ["/id"],
-            "event": {"schema": "Item"},
-        }
-    },
-    "operations": {
-        "Items.Rebuild": {
-            "version": "v1",
-            "subject": "operations.v1.Items.Rebuild",
-            "input": {"schema": "Item"},
-            "output": {"schema": "Item"},
-        }
-    },
-}
-
-
-def warm_up() -> None:
-    """Load and render a small contract once, every target formatted, so the first edit under
-    `--watch` is as fast as the later ones: the first use of the toolchain imports
-    datamodel-code-generator, compiles the templates and the meta-schema validator, and starts
-    ruff, which cost the first edit about a second. `--watch` runs this in a background thread
-    while it waits for the first edit, and waits for it to end before rendering anything (the
-    toolchain is not meant to run in two threads at once). Any failure is left for a real render
-    to report."""
-    try:
-        pipeline = importlib.import_module("trellis_generate.pipeline")
-        render = importlib.import_module("trellis_generate.render")
-        origin = importlib.import_module("trellis_generate.contract").Origin("<warm-up>", "json")
-        contract = pipeline.contract_from_manifest(_WARM_UP_MANIFEST, origin)
-        render.render_targets(contract, {}, render.ALL_TARGETS)
-    except Exception:  # best effort
-        pass
-    finally:
-        timings.take()  # not a prepare's figures
 
 
 def purge_generator_modules() -> list[str]:

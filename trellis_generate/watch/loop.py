@@ -24,7 +24,8 @@ from ..discovery.records import ScanError
 from ..prepare.fingerprint import PACKAGE
 from ..prepare.freshness import fresh_sources
 from ..prepare.run import Options, Report, Session, prepare
-from ..prepare.toolchain import Toolchain, purge_generator_modules, warm_up
+from ..prepare.toolchain import Toolchain, purge_generator_modules
+from ..prepare.warm_up import warm_up
 from .decide import Change, Decision, WatchPlan, decide, is_contract_input
 from .plan import as_reported, watch_plan
 
