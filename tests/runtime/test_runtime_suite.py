@@ -17,6 +17,7 @@ from trellis_runtime import (
     ActiveOperation,
     AuthError,
     Authorizer,
+    CallerIdentity,
     DeclaredError,
     Deferred,
     NoResponders,
@@ -30,6 +31,7 @@ from trellis_runtime import (
     Service,
     SessionKey,
     UnexpectedError,
+    UserCaller,
     ValidationError,
 )
 from trellis_runtime.encoding import decode_json, encode_json
@@ -386,6 +388,46 @@ async def test_a_caller_without_the_capability_is_refused(network: Network) -> N
         await bad.request(HELLO, HelloInput(name="ada"), timeout=STEP)
     assert refused.value.reason == "insufficient_permissions"
     assert refused.value.context["requiredCapabilities"] == list(HELLO.caller_capabilities)
+    await svc.stop()
+
+
+async def test_a_user_named_by_validate_reaches_the_handler_with_every_field(
+    network: Network,
+) -> None:
+    user = UserCaller.model_validate(
+        {
+            "type": "user",
+            "participantKind": "app",
+            "userId": "u-1",
+            "identity": {"identityId": "i-1", "provider": "github", "subject": "ada"},
+            "name": "Ada",
+            "email": "ada@example.com",
+            "lastAuth": "2025-01-02T03:04:05.678Z",
+            "active": True,
+            "capabilities": list(HELLO.caller_capabilities),
+            "team": "blue",  # a field this runtime does not know yet
+        }
+    )
+    network.rule(lambda key, capabilities: user)
+    seen: list[RpcContext] = []
+
+    async def recording(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        seen.append(ctx)
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, recording))
+    await (await network.connect()).request(HELLO, HelloInput(name="ada"), timeout=STEP)
+    (ctx,) = seen
+    assert isinstance(ctx.caller, UserCaller)
+    assert (ctx.caller.user_id, ctx.caller.email, ctx.caller.participant_kind) == (
+        "u-1",
+        "ada@example.com",
+        "app",
+    )
+    assert ctx.caller.identity == CallerIdentity(identityId="i-1", provider="github", subject="ada")
+    assert ctx.caller.model_extra == {"team": "blue"}
+    assert ctx.caller.last_auth is not None
+    assert ctx.caller.last_auth.startswith("2025-01-02T03:04:05.678")
     await svc.stop()
 
 
