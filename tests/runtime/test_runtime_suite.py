@@ -287,6 +287,44 @@ async def test_slow_reply_times_out(network: Network) -> None:
     await svc.stop()
 
 
+async def test_concurrent_requests_each_get_their_own_reply(network: Network) -> None:
+    """One connection's replies share an inbox: each reaches its own caller, whatever the order."""
+
+    async def first_in_last_out(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        await asyncio.sleep((20 - int(payload.name)) * 0.005)
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, first_in_last_out))
+    client = await network.connect()
+    names = [str(i) for i in range(20)]
+    outs = await asyncio.gather(
+        *(client.request(HELLO, HelloInput(name=name), timeout=STEP) for name in names)
+    )
+    assert [out.greeting for out in outs] == [f"hello {name}" for name in names]
+    await svc.stop()
+
+
+async def test_a_reply_after_its_timeout_reaches_nobody_and_the_next_call_is_answered(
+    network: Network,
+) -> None:
+    release = asyncio.Event()
+
+    async def slow_for_one(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        if payload.name == "slow":
+            await release.wait()
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, slow_for_one))
+    client = await network.connect()
+    with pytest.raises(RpcTimeout):
+        await client.request(HELLO, HelloInput(name="slow"), timeout=0.2)
+    release.set()  # the late "hello slow" goes to an inbox nobody waits on any more
+    assert (await client.request(HELLO, HelloInput(name="ada"), timeout=STEP)).greeting == (
+        "hello ada"
+    )
+    await svc.stop()
+
+
 # ----- authentication and authorization ----------------------------------------------------------
 
 
