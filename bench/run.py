@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Benchmarks of issue 6: medians over several runs, printed as one table.
 
-    python bench/run.py [--runs 3] [--edits 20] [--workloads w10,w50] [--profile]
+    python bench/run.py [--runs 3] [--edits 20] [--workloads w10,w50] [--profile] [--runtime]
 
 Workloads come from bench/synth.py (`w10` = its defaults, `w50` = `--contracts 50`) and live in
 bench/.work/ (gitignored). Rows: cold `prepare` of all targets, no-op `prepare`, edit-to-written
 latency under `prepare --watch` (p50/p95), peak memory, openapi-python-client on the same API
 (cold, same run, with the ratio ours/theirs) and trellis.auth@v1 through `generate all`. A command
 that does not exist yet prints "n/a (not implemented)" instead of failing the whole run.
+`--runtime` adds the RPC rows of issue 12 (bench/runtime_bench.py, workload "echo").
 """
 
 from __future__ import annotations
@@ -317,6 +318,14 @@ def profile_cold_w10() -> Path:
     return report
 
 
+def runtime_rows(calls: int) -> list[Row]:
+    """Issue 12's RPC round trips of a generated SDK: bench/runtime_bench.py's table."""
+    from runtime_bench import measure_runtime, table
+
+    rows = table(measure_runtime(calls))
+    return [(name, "echo", value, "", target) for name, value, target in rows]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--runs", type=int, default=3, help="runs per timing (median reported)")
@@ -324,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--workloads", default="w10,w50", help="comma list of w10,w50")
     ap.add_argument("--opc-workloads", default="w10", help="workloads run through OPC too")
     ap.add_argument("--profile", action="store_true", help="pyinstrument a cold w10 prepare")
+    ap.add_argument("--runtime", action="store_true", help="add the RPC rows (issue 12)")
+    ap.add_argument("--calls", type=int, default=2000, help="timed calls per RPC configuration")
     args = ap.parse_args(argv)
     rows: list[Row] = []
     for w in [w for w in args.workloads.split(",") if w]:
@@ -335,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 rows, "openapi-python-client cold", w, partial(opc_rows, w, ws, args.runs, cold)
             )
     rows += auth_rows(args.runs)
+    if args.runtime:
+        rows += runtime_rows(args.calls)
     print_table(rows)
     if args.profile and has_command("prepare"):
         print(f"\nprofile of a cold w10 prepare: {profile_cold_w10()}")
