@@ -307,10 +307,14 @@ class Reference:
         from trellis_runtime import connect
         from trellis_runtime.local import LocalAuth
 
-        auth_conn = await connect(url=self.peer.nats_url)
-        self._stack.push_async_callback(auth_conn.close)
-        await LocalAuth().serve(auth_conn)
-        await self._stack.enter_async_context(self.peer.running("service", ready="READY"))
+        try:
+            auth_conn = await connect(url=self.peer.nats_url)
+            self._stack.push_async_callback(auth_conn.close)
+            await LocalAuth().serve(auth_conn)
+            await self._stack.enter_async_context(self.peer.running("service", ready="READY"))
+        except BaseException:
+            await self.__aexit__()  # no nats-server left behind
+            raise
         return self
 
     async def __aexit__(self, *exc: object) -> None:
