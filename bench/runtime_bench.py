@@ -1,23 +1,42 @@
 #!/usr/bin/env python3
 """Runtime benchmarks of issue 12: RPC round trips of a generated SDK over a real nats-server.
 
-    python bench/runtime_bench.py [--calls 2000]
+    python bench/runtime_bench.py [--calls 2000] [--rounds 10] [--seconds 2]
 
-Rows (medians of sequential calls after a warm-up, one process per side where it matters):
-raw nats-py request/reply of the same bodies; the generated SDK with the in-process stand-in
-authorizer (signed requests, proof verified, no Validate round trip); the generated SDK with
-Validate answered over NATS by ``LocalAuth`` (what a deployment does); the reference TypeScript
-runtime doing the same call against its own service with the same Validate (when
-../shared/reference, node and npm are there); throughput of one service process under 64
-concurrent callers.
+``measure_runtime(calls)`` returns the figures (bench/run.py calls it); ``main()`` prints them.
+
+Latency (p50 of sequential calls; caller and service share one process and one event loop,
+raw nats-py included, so both sides of every configuration pay the same way). The
+configurations run in alternating blocks (``rounds`` of them, each after a short warm-up), so
+machine noise falls on all of them alike:
+
+- ``raw``: nats-py request/reply of the same bodies, no headers.
+- ``raw_headers``: the same, carrying the four auth headers of one signed request: what the
+  protocol adds on the wire before any SDK code runs (context for the SDK rows).
+- ``local``: generated SDK client -> generated SDK service with the in-process stand-in
+  authorizer (``LocalAuthorizer``): requests signed, proofs verified, no Validate round trip.
+- ``local_unsigned``: ``local`` with Ed25519 signing and verification stubbed out in this
+  benchmark only (signatures of the right length, never checked). Trellis has no unsigned
+  mode; this row is the SDK's own overhead, the issue's "unsigned" target.
+- ``validate``: signed, and the service asks ``Auth.Requests.Validate`` over NATS, answered by
+  ``LocalAuth`` in the same process (what a deployment does, with a stand-in platform).
+- ``reference``: the reference TypeScript runtime, client -> service, same call and the same
+  Validate stand-in, on a nats-server of its own (its chunks interleave with the rounds); None
+  when it cannot run here (``reference_missing()`` says why).
+
+Throughput (``*_rps``): requests/s completed by 64 concurrent callers in this process against
+one service process of that configuration (``raw``: a nats-py echo process); for ``validate``
+the Validate stand-in is a third process, as the platform's auth service would be.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -25,15 +44,27 @@ import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT))
 
 CONTRACT = PROJECT / "tests" / "interop" / "echo_contract.py"
+RAW_SUBJECT = "bench.raw"
+BODY = b'{"text":"hello"}'
+CALLERS = 64
+LATENCY = ("raw", "raw_headers", "local", "local_unsigned", "validate")
+THROUGHPUT = ("raw", "local", "local_unsigned", "validate")
+
+Call = Callable[[], Awaitable[Any]]
+
+
+# ----- processes and the generated SDK ------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -58,7 +89,8 @@ def start_nats(store: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("nats-server did not start")
 
 
-def generate(out: Path) -> tuple[Any, Path]:
+def generate(out: Path) -> Path:
+    """Write the echo contract's Python SDK and manifest under ``out``; the manifest's path."""
     from trellis_generate.pipeline import load_contract
     from trellis_generate.render.manifest import render_manifest
     from trellis_generate.render.python_sdk import render_python
@@ -68,127 +100,405 @@ def generate(out: Path) -> tuple[Any, Path]:
     for rel, text in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
+    return next(out / rel for rel in files if rel.startswith("manifests/"))
+
+
+def import_sdk(out: Path) -> Any:
     sys.path.insert(0, str(out / "python"))
-    manifest = next(out / rel for rel in files if rel.startswith("manifests/"))
-    return importlib.import_module("interop_echo_v1"), manifest
+    return importlib.import_module("interop_echo_v1")
 
 
-async def median_us(call: Callable[[], Awaitable[Any]], count: int) -> float:
-    for _ in range(min(200, count)):
-        await call()
-    samples = []
-    for _ in range(count):
-        began = time.perf_counter()
-        await call()
-        samples.append(time.perf_counter() - began)
-    return statistics.median(samples) * 1e6
+@contextlib.contextmanager
+def ed25519_stubbed() -> Iterator[None]:
+    """Signing returns 64 zero bytes and every proof verifies: the ``*_unsigned`` rows only.
+
+    Headers keep their names and lengths (the wire bytes weigh the same); everything else of
+    the request path, SHA-256 of the body and proof input included, still runs.
+    """
+    from trellis_runtime.keys import SessionKey
+
+    with (
+        mock.patch.object(SessionKey, "sign", lambda self, data: bytes(64)),
+        mock.patch("trellis_runtime.proof.verify_signature", lambda *args: True),
+    ):
+        yield
 
 
-async def throughput(call: Callable[[], Awaitable[Any]], callers: int, seconds: float) -> float:
-    done = 0
-    stop = time.perf_counter() + seconds
-
-    async def caller() -> None:
-        nonlocal done
-        while time.perf_counter() < stop:
-            await call()
-            done += 1
-
-    await asyncio.gather(*(caller() for _ in range(callers)))
-    return done / seconds
+# ----- service processes (throughput) -------------------------------------------------------------
 
 
-async def measure(url: str, sdk: Any, calls: int) -> dict[str, float]:
+async def serve(mode: str, url: str, sdk_dir: Path) -> None:
+    """Run one service process of ``mode`` until SIGTERM; prints READY once it listens."""
     import nats
 
     from trellis_runtime import connect
     from trellis_runtime.local import LocalAuth, LocalAuthorizer
 
-    results: dict[str, float] = {}
-    server, client = await nats.connect(url), await nats.connect(url)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    if mode == "raw":
+        nc = await nats.connect(url)
+        await nc.subscribe(RAW_SUBJECT, cb=raw_echo(nc))
+        await nc.flush()
+    elif mode == "auth":
+        await LocalAuth().serve(await connect(url=url))
+    else:
+        sdk = import_sdk(sdk_dir)
+        authorizer = None if mode == "validate" else LocalAuthorizer()
+        service = sdk.Service(await connect(url=url), name=f"bench-{mode}", authorizer=authorizer)
+        service.handle.rpc.echo.say(echo_handler(sdk))
+        await service.start()
+    print("READY", flush=True)
+    with ed25519_stubbed() if mode == "local_unsigned" else contextlib.nullcontext():
+        await stop.wait()
+
+
+@contextlib.asynccontextmanager
+async def service_process(mode: str, url: str, sdk_dir: Path) -> AsyncIterator[None]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        __file__,
+        "--serve",
+        mode,
+        "--url",
+        url,
+        "--sdk",
+        str(sdk_dir),
+        stdout=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert proc.stdout is not None
+        line = await asyncio.wait_for(proc.stdout.readline(), 60)
+        if not line.startswith(b"READY"):
+            raise RuntimeError(f"bench service {mode} did not start")
+        yield
+    finally:
+        proc.terminate()
+        await proc.wait()
+
+
+def raw_echo(nc: Any) -> Callable[[Any], Awaitable[None]]:
+    """The raw service: the body back, without headers (as an SDK service replies).
+
+    Not ``msg.respond``: nats-py sends the request's headers back with it.
+    """
 
     async def echo(msg: Any) -> None:
-        await msg.respond(msg.data)
+        await nc.publish(msg.reply, msg.data)
 
-    await server.subscribe("bench.raw", cb=echo)
-    await server.flush()
-    body = b'{"text":"hello"}'
-    results["raw"] = await median_us(lambda: client.request("bench.raw", body, timeout=5), calls)
+    return echo
 
+
+def echo_handler(sdk: Any) -> Callable[[Any, Any], Awaitable[Any]]:
     models = sdk.models
-    await LocalAuth().serve(await connect(url=url))
 
     async def say(payload: Any, ctx: Any) -> Any:
         return models.SayOutput(text=payload.text, callerType=ctx.caller.type, callerId="bench")
 
-    caller = sdk.Client(await connect(url=url))
-    request = models.SayInput(text="hello")
-    for mode, authorizer in (("in-process", LocalAuthorizer()), ("validate", None)):
-        service = sdk.Service(await connect(url=url), name=f"bench-{mode}", authorizer=authorizer)
-        service.handle.rpc.echo.say(say)
+    return say
+
+
+# ----- measuring ----------------------------------------------------------------------------------
+
+
+async def timed(call: Call, count: int) -> list[float]:
+    """Microseconds of ``count`` sequential calls."""
+    samples = []
+    for _ in range(count):
+        began = time.perf_counter()
+        await call()
+        samples.append((time.perf_counter() - began) * 1e6)
+    return samples
+
+
+async def throughput(call: Call, seconds: float) -> float:
+    """Calls per second completed by ``CALLERS`` concurrent callers (after a short warm-up)."""
+
+    async def caller(until: float) -> int:
+        done = 0
+        while time.perf_counter() < until:
+            await call()
+            done += 1
+        return done
+
+    await asyncio.gather(*(caller(time.perf_counter() + 0.3) for _ in range(CALLERS)))
+    began = time.perf_counter()
+    done = await asyncio.gather(*(caller(began + seconds) for _ in range(CALLERS)))
+    return sum(done) / (time.perf_counter() - began)
+
+
+@dataclass
+class Bench:
+    """The connections and the generated SDK every latency configuration shares."""
+
+    sdk: Any
+    raw_server: Any
+    raw_client: Any
+    client: Any  # the generated SDK's Client
+    service_conn: Any
+    headers: dict[str, str]
+
+    @contextlib.asynccontextmanager
+    async def configuration(self, mode: str) -> AsyncIterator[Call]:
+        """The call of one latency configuration, its service running meanwhile."""
+        if mode == "raw":
+            yield lambda: self.raw_client.request(RAW_SUBJECT, BODY, timeout=5)
+        elif mode == "raw_headers":
+            yield lambda: self.raw_client.request(
+                RAW_SUBJECT, BODY, timeout=5, headers=self.headers
+            )
+        else:
+            with ed25519_stubbed() if mode == "local_unsigned" else contextlib.nullcontext():
+                async with self.sdk_service(mode):
+                    request = self.sdk.models.SayInput(text="hello")
+                    yield lambda: self.client.rpc.echo.say(request)
+
+    @contextlib.asynccontextmanager
+    async def sdk_service(self, mode: str) -> AsyncIterator[None]:
+        from trellis_runtime.local import LocalAuthorizer
+
+        authorizer = None if mode == "validate" else LocalAuthorizer()
+        name = f"bench-{mode.replace('_', '-')}"
+        service = self.sdk.Service(self.service_conn, name=name, authorizer=authorizer)
+        service.handle.rpc.echo.say(echo_handler(self.sdk))
         await service.start()
-        results[mode] = await median_us(lambda: caller.rpc.echo.say(request), calls)
-        results[f"{mode} rps"] = await throughput(lambda: caller.rpc.echo.say(request), 64, 3.0)
-        await service.stop()
-    return results
+        try:
+            yield
+        finally:
+            await service.stop()
+
+    async def close(self) -> None:
+        for nc in (self.raw_server, self.raw_client):
+            await nc.close()
+        await self.client.connection.close()
+        await self.service_conn.close()
 
 
-async def reference(url: str, manifest: Path, calls: int) -> float | None:
-    from tests.interop.peer import Peer, build_peer, missing_prerequisite
+async def open_bench(url: str, sdk: Any) -> Bench:
+    import nats
+
+    from trellis_runtime import connect
+    from trellis_runtime.local import ensure_event_stream
+    from trellis_runtime.proof import signed_headers
+
+    raw_server, raw_client = await nats.connect(url), await nats.connect(url)
+    await raw_server.subscribe(RAW_SUBJECT, cb=raw_echo(raw_server))
+    await raw_server.flush()
+    caller = await connect(url=url)
+    service_conn = await connect(url=url)
+    await ensure_event_stream(service_conn)  # the generated service publishes heartbeats
+    headers = signed_headers(caller.session_key, "rpc.v1.Echo.Say", BODY)
+    return Bench(sdk, raw_server, raw_client, sdk.Client(caller), service_conn, headers)
+
+
+class Reference:
+    """The reference TS runtime's service on a nats-server of its own, and its client chunks."""
+
+    def __init__(self, manifest: Path, store: Path) -> None:
+        from tests.interop.peer import Peer, build_peer
+
+        build = build_peer()
+        self.proc, url = start_nats(store)
+        self.peer = Peer(build, manifest, url)
+        self.samples: list[float] = []
+        self._stack = contextlib.AsyncExitStack()
+
+    async def __aenter__(self) -> Reference:
+        from trellis_runtime import connect
+        from trellis_runtime.local import LocalAuth
+
+        try:
+            auth_conn = await connect(url=self.peer.nats_url)
+            self._stack.push_async_callback(auth_conn.close)
+            await LocalAuth().serve(auth_conn)
+            await self._stack.enter_async_context(self.peer.running("service", ready="READY"))
+        except BaseException:
+            await self.__aexit__()  # no nats-server left behind
+            raise
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        try:
+            await self._stack.aclose()
+        finally:
+            self.proc.terminate()
+            self.proc.wait()
+
+    async def chunk(self, calls: int) -> None:
+        """``calls`` sequential calls by a fresh reference client (after its own warm-up)."""
+        (line,) = await self.peer.run("client", f"bench:{calls}")
+        if not line.get("ok"):
+            raise RuntimeError(f"reference bench failed: {line}")
+        self.samples.extend(float(s) for s in line["samples"])
+
+
+def reference_missing() -> str | None:
+    """Why the reference runtime cannot run here (no ../shared/reference, node or npm), or None."""
+    from tests.interop.peer import missing_prerequisite
+
+    return missing_prerequisite()
+
+
+async def latencies(
+    bench: Bench, reference: Reference | None, calls: int, rounds: int
+) -> dict[str, float | None]:
+    """p50 µs of every latency configuration, over ``rounds`` alternating blocks."""
+    per_block = max(1, calls // rounds)
+    samples: dict[str, list[float]] = {mode: [] for mode in LATENCY}
+    for _ in range(rounds):
+        for mode in LATENCY:
+            async with bench.configuration(mode) as call:
+                await timed(call, min(50, per_block))  # warm-up
+                samples[mode] += await timed(call, per_block)
+        if reference is not None:
+            await reference.chunk(per_block)
+    got: dict[str, float | None] = {
+        f"{mode}_p50_us": statistics.median(values) for mode, values in samples.items()
+    }
+    got["reference_p50_us"] = statistics.median(reference.samples) if reference else None
+    return got
+
+
+async def throughputs(url: str, sdk_dir: Path, sdk: Any, seconds: float) -> dict[str, float]:
+    """Requests/s of one service process per configuration under ``CALLERS`` callers."""
+    import nats
+
+    from trellis_runtime import connect
+
+    raw = await nats.connect(url)
+    client = sdk.Client(await connect(url=url))
+    request = sdk.models.SayInput(text="hello")
+    got: dict[str, float] = {}
+    async with service_process("auth", url, sdk_dir):
+        for mode in THROUGHPUT:
+            async with service_process(mode, url, sdk_dir):
+                if mode == "raw":
+                    got["raw_rps"] = await throughput(
+                        lambda: raw.request(RAW_SUBJECT, BODY, timeout=10), seconds
+                    )
+                    continue
+                with ed25519_stubbed() if mode == "local_unsigned" else contextlib.nullcontext():
+                    got[f"{mode}_rps"] = await throughput(
+                        lambda: client.rpc.echo.say(request, timeout=10), seconds
+                    )
+    await raw.close()
+    await client.connection.close()
+    return got
+
+
+async def _measure(
+    url: str, tmp: Path, calls: int, rounds: int, seconds: float
+) -> dict[str, float | None]:
     from trellis_runtime import connect
     from trellis_runtime.local import LocalAuth
 
-    if missing_prerequisite() is not None:
-        return None
-    await LocalAuth().serve(await connect(url=url))
-    peer = Peer(build_peer(), manifest, url)
-    async with peer.running("service", ready="READY"):
-        (line,) = await peer.run("client", f"bench:{calls}")
-    return float(line["p50us"])
+    sdk_dir = tmp / "sdk"
+    manifest = generate(sdk_dir)
+    sdk = import_sdk(sdk_dir)
+    bench = await open_bench(url, sdk)
+    auth_conn = await connect(url=url)
+    await LocalAuth().serve(auth_conn)
+    async with contextlib.AsyncExitStack() as stack:
+        reference = None
+        if reference_missing() is None:
+            reference = await stack.enter_async_context(Reference(manifest, tmp / "ref-js"))
+        got = await latencies(bench, reference, calls, rounds)
+    # the throughput runs answer Validate from a process of their own
+    await auth_conn.close()
+    await bench.close()
+    got.update(await throughputs(url, sdk_dir, sdk, seconds))
+    return got
+
+
+def measure_runtime(
+    calls: int = 2000, *, rounds: int = 10, seconds: float = 2.0
+) -> dict[str, float | None]:
+    """Every figure of the module docstring: ``<configuration>_p50_us`` and ``<configuration>_rps``.
+
+    ``reference_p50_us`` is None when the reference runtime cannot run here
+    (``reference_missing()`` says why).
+    """
+    os.environ.setdefault("PINO_LEVEL", "warn")
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = start_nats(Path(tmp) / "js")
+        try:
+            return asyncio.run(_measure(url, Path(tmp), calls, rounds, seconds))
+        finally:
+            proc.terminate()
+            proc.wait()
+
+
+# ----- the table ----------------------------------------------------------------------------------
+
+
+def verdict(ratio: float | None, limit: float, goal: str) -> str:
+    """``goal`` with whether ``ratio`` met it (nothing to judge without a ratio)."""
+    if ratio is None:
+        return goal
+    return f"{goal}: {'met' if ratio <= limit else 'MISSED'}"
+
+
+def table(got: dict[str, float | None]) -> list[tuple[str, str, str]]:
+    """(row, value, target) lines of the figures; targets are issue 12's, with their verdicts."""
+    raw = got["raw_p50_us"] or 1.0
+
+    def p50(key: str) -> str:
+        value = got[key]
+        return "n/a" if value is None else f"{value:.0f} µs ({value / raw:.2f}× raw)"
+
+    unsigned = (got["local_unsigned_p50_us"] or 0.0) / raw
+    ref, validate = got["reference_p50_us"], got["validate_p50_us"] or 0.0
+    rows = [
+        ("raw nats-py request/reply", p50("raw_p50_us"), ""),
+        ("raw nats-py, with a signed request's headers", p50("raw_headers_p50_us"), ""),
+        ("SDK, in-process stand-in, signed + verified", p50("local_p50_us"), ""),
+        (
+            "SDK, in-process stand-in, Ed25519 stubbed",
+            p50("local_unsigned_p50_us"),
+            verdict(unsigned, 1.3, "≤ 1.3× raw"),
+        ),
+        (
+            "SDK, signed + Validate over NATS",
+            p50("validate_p50_us"),
+            verdict(validate / ref if ref else None, 1.0, "≤ the reference"),
+        ),
+        (
+            "reference TS runtime, same call and Validate",
+            f"{ref:.0f} µs (SDK: {validate / ref:.2f}× of it)"
+            if ref
+            else f"n/a ({reference_missing()})",
+            "",
+        ),
+    ]
+    for mode, label in (
+        ("raw", "raw nats-py echo process"),
+        ("local", "SDK service, in-process stand-in"),
+        ("local_unsigned", "SDK service, Ed25519 stubbed"),
+        ("validate", "SDK service, Validate over NATS"),
+    ):
+        rps = got[f"{mode}_rps"]
+        rows.append((f"throughput, {CALLERS} callers, {label}", f"{rps or 0:.0f} req/s", ""))
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=2000)
-    calls = parser.parse_args().calls
-    with tempfile.TemporaryDirectory() as tmp:
-        proc, url = start_nats(Path(tmp) / "js")
-        try:
-            sdk, manifest = generate(Path(tmp) / "sdk")
-            got = asyncio.run(measure(url, sdk, calls))
-            ref = asyncio.run(reference(url, manifest, calls))
-        finally:
-            proc.terminate()
-            proc.wait()
-    raw = got["raw"]
-    rows = [
-        ("raw nats-py request/reply p50", f"{raw:.0f} µs", ""),
-        (
-            "SDK RPC, in-process stand-in, p50",
-            f"{got['in-process']:.0f} µs ({got['in-process'] / raw:.2f}× raw)",
-            "≤ 1.3× raw",
-        ),
-        (
-            "SDK RPC, signed + Validate over NATS, p50",
-            f"{got['validate']:.0f} µs",
-            "≤ the reference's",
-        ),
-        (
-            "reference TS runtime, same call and Validate, p50",
-            f"{ref:.0f} µs" if ref is not None else "n/a (reference runtime not available)",
-            "",
-        ),
-        ("throughput, 64 callers, in-process stand-in", f"{got['in-process rps']:.0f} req/s", ""),
-        ("throughput, 64 callers, Validate over NATS", f"{got['validate rps']:.0f} req/s", ""),
-    ]
+    parser.add_argument("--calls", type=int, default=2000, help="timed calls per configuration")
+    parser.add_argument("--rounds", type=int, default=10, help="alternating blocks")
+    parser.add_argument("--seconds", type=float, default=2.0, help="per throughput run")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)  # a service process of the bench
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    parser.add_argument("--sdk", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve(args.serve, args.url, args.sdk))
+        return
+    got = measure_runtime(args.calls, rounds=args.rounds, seconds=args.seconds)
+    rows = table(got)
     width = max(len(r[0]) for r in rows)
     for name, value, target in rows:
-        print(f"{name:<{width}}  {value:<32} {target}")
-    if ref is not None:
-        verdict = "met" if got["validate"] <= ref else "MISSED"
-        print(f"signed + Validate vs reference: {got['validate'] / ref:.2f}× ({verdict})")
+        print(f"{name:<{width}}  {value:<36} {target}".rstrip())
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PINO_LEVEL", "warn")
     main()

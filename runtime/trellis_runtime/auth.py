@@ -29,6 +29,7 @@ from .transport import Message
 
 if TYPE_CHECKING:
     from .connection import Connection
+    from .platform.trellis_auth_v1 import Client as AuthClient
 
 _CALLER: TypeAdapter[Caller] = TypeAdapter(Caller)
 _TRANSIENT_ATTEMPTS = 3
@@ -68,11 +69,20 @@ class PlatformAuthorizer:
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
+        self._client: AuthClient | None = None
+
+    def _auth(self) -> AuthClient:
+        """The generated ``trellis.auth@v1`` client, built once (imported late: it imports us)."""
+        if self._client is None:
+            from .platform.trellis_auth_v1 import Client
+
+            self._client = Client(self._connection)
+        return self._client
 
     async def validate(self, request: ValidateRequest) -> Authorization:
-        from .platform.trellis_auth_v1 import Client, models
+        from .platform.trellis_auth_v1 import models
 
-        client = Client(self._connection)
+        client = self._auth()
         payload = models.AuthRequestsValidateRequest.model_validate(
             {
                 "sessionKey": request.session_key,
@@ -92,11 +102,10 @@ class PlatformAuthorizer:
                 if exc.reason != "session_not_found" or attempt == _TRANSIENT_ATTEMPTS - 1:
                     raise
                 await asyncio.sleep(_TRANSIENT_DELAY * (attempt + 1))
-        body = answer.model_dump(mode="json", by_alias=True, exclude_none=True)
+        # the answer is validated already: only its caller changes model, through its JSON form
+        caller = answer.caller.model_dump(mode="json", by_alias=True, exclude_none=True)
         return Authorization(
-            allowed=bool(body["allowed"]),
-            inbox_prefix=str(body["inboxPrefix"]),
-            caller=caller_from_wire(body["caller"]),
+            allowed=answer.allowed, inbox_prefix=answer.inboxPrefix, caller=caller_from_wire(caller)
         )
 
 

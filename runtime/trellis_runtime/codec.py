@@ -3,6 +3,10 @@
 Every body is the payload itself as compact JSON, without envelope. Models are dumped by alias
 with unset optional fields left out rather than sent as ``null`` (which a JSON Schema without
 ``null`` in its type would refuse).
+
+Every RPC passes here four times, so the model's own validator and serializer are called
+directly: ``model_validate`` / ``model_dump`` are the same calls behind a Python wrapper that
+costs more than validating a small payload.
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def dump(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    body: dict[str, Any] = model.__pydantic_serializer__.to_python(
+        model, mode="json", by_alias=True, exclude_none=True
+    )
+    return body
 
 
 def outgoing(model_cls: type[M], value: BaseModel, what: str) -> dict[str, Any]:
@@ -35,7 +42,7 @@ def outgoing(model_cls: type[M], value: BaseModel, what: str) -> dict[str, Any]:
         )
     body = dump(value)
     try:
-        model_cls.model_validate(body)
+        model_cls.__pydantic_validator__.validate_python(body)
     except PydanticValidationError as exc:
         raise ValidationError.from_pydantic(exc, what=what) from None
     return body
@@ -43,9 +50,10 @@ def outgoing(model_cls: type[M], value: BaseModel, what: str) -> dict[str, Any]:
 
 def incoming(model_cls: type[M], body: Any, what: str) -> M:
     try:
-        return model_cls.model_validate(body)
+        model: M = model_cls.__pydantic_validator__.validate_python(body)
     except PydanticValidationError as exc:
         raise ValidationError.from_pydantic(exc, what=what) from None
+    return model
 
 
 def parse_body(data: bytes, what: str) -> Any:

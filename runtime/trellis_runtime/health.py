@@ -266,7 +266,10 @@ class HeartbeatPublisher:
             )
 
     async def _loop(self) -> None:
-        while True:
+        # stop() unsets the task as it cancels it: a cancellation that a publish swallowed (on
+        # Python 3.11, nats-py's request returns the ack that lands with it) still ends the loop
+        this = asyncio.current_task()
+        while self._task is this:
             await asyncio.sleep(self._health.publish_interval)
             await self.publish_once()
 

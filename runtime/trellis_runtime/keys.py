@@ -8,6 +8,8 @@ a service's session key to its deployment and the key names the service's operat
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
@@ -67,8 +69,17 @@ class SessionKey:
 def verify_signature(public: str, signature: bytes, data: bytes) -> bool:
     """Whether ``signature`` is ``public``'s Ed25519 signature of ``data`` (False on bad keys)."""
     try:
-        raw = b64url_decode(public)
-        Ed25519PublicKey.from_public_bytes(raw).verify(signature, data)
+        _public_key(public).verify(signature, data)
     except (ValueError, InvalidSignature):
         return False
     return True
+
+
+@lru_cache(maxsize=1024)
+def _public_key(public: str) -> Ed25519PublicKey:
+    """The key object of a base64url public key, kept for the next request of that session.
+
+    A service hears the same few sessions again and again; decoding and loading the point costs
+    a tenth of a verification. Bad keys raise ``ValueError`` and are not kept.
+    """
+    return Ed25519PublicKey.from_public_bytes(b64url_decode(public))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,6 +24,7 @@ from .nats_buckets import NatsKvBucket, NatsObjectBucket, open_kv_bucket, open_o
 from .transport import KvConflict, KvEntry, Message, MessageHandler, StreamAck, plain_headers
 
 _NO_RESPONDERS = "503"
+_STATUS = "Status"
 
 
 class _NatsBucket:
@@ -70,9 +73,61 @@ class _NatsSubscriptionHandle:
 
 
 def _message(msg: Msg) -> Message:
-    headers = dict(msg.headers or {})
-    bounced = headers.get("Status") == _NO_RESPONDERS and not msg.data
+    headers = msg.headers or {}  # nats-py builds a fresh dict per message: ours to keep
+    bounced = headers.get(_STATUS) == _NO_RESPONDERS and not msg.data
     return Message(msg.subject, msg.data, msg.reply or None, headers, no_responders=bounced)
+
+
+class _ReplyInbox:
+    """One wildcard subscription receiving the replies to every request of a connection.
+
+    It is nats-py's own request scheme (``<inbox prefix>.<nuid>.*``, one token per request),
+    minus its ``asyncio.wait_for``: that costs an extra turn of the event loop per request on
+    Python 3.11, where the reply here resolves the caller's future directly and a timer handle
+    bounds the wait.
+    """
+
+    def __init__(self, client: Client, inbox_prefix: str) -> None:
+        from nats.nuid import NUID
+
+        self._client = client
+        self._nuid = NUID()
+        self._prefix = f"{inbox_prefix}.{self._nuid.next().decode()}."
+        self._waiting: dict[str, asyncio.Future[Msg]] = {}
+
+    async def open(self) -> None:
+        await self._client.subscribe(self._prefix + "*", cb=self._on_reply)
+
+    async def _on_reply(self, msg: Msg) -> None:
+        waiter = self._waiting.pop(msg.subject[len(self._prefix) :], None)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(msg)
+
+    async def request(
+        self, subject: str, data: bytes, timeout: float, headers: dict[str, str] | None
+    ) -> Msg:
+        """The reply; raises ``NoResponders`` or ``RpcTimeout``."""
+        token = f"{self._nuid.next().decode()}{secrets.token_hex(2)}"  # as nats-py's tokens
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[Msg] = loop.create_future()
+        self._waiting[token] = waiter
+        expiry = loop.call_later(timeout, _expire, waiter)
+        try:
+            await self._client.publish(subject, data, reply=self._prefix + token, headers=headers)
+            msg = await waiter
+        except TimeoutError:
+            raise RpcTimeout(subject, timeout) from None
+        finally:
+            expiry.cancel()
+            self._waiting.pop(token, None)
+        if msg.headers and msg.headers.get(_STATUS) == _NO_RESPONDERS:
+            raise NoResponders(subject)
+        return msg
+
+
+def _expire(waiter: asyncio.Future[Msg]) -> None:
+    if not waiter.done():
+        waiter.set_exception(TimeoutError())
 
 
 class NatsTransport:
@@ -81,6 +136,8 @@ class NatsTransport:
     def __init__(self, client: Client, *, inbox_prefix: str = "_INBOX") -> None:
         self.client = client
         self.inbox_prefix = inbox_prefix
+        self._replies: _ReplyInbox | None = None
+        self._replies_opening = asyncio.Lock()
 
     @classmethod
     async def connect(
@@ -123,15 +180,18 @@ class NatsTransport:
         timeout: float,
         headers: Mapping[str, str] | None = None,
     ) -> Message:
-        try:
-            msg = await self.client.request(
-                subject, data, timeout=timeout, headers=plain_headers(headers) or None
-            )
-        except nats.errors.NoRespondersError:
-            raise NoResponders(subject) from None
-        except nats.errors.TimeoutError:
-            raise RpcTimeout(subject, timeout) from None
+        replies = self._replies or await self._open_replies()
+        msg = await replies.request(subject, data, timeout, plain_headers(headers) or None)
         return _message(msg)
+
+    async def _open_replies(self) -> _ReplyInbox:
+        """The reply inbox, subscribed by the first request (concurrent ones wait for it)."""
+        async with self._replies_opening:
+            if self._replies is None:
+                replies = _ReplyInbox(self.client, self.inbox_prefix)
+                await replies.open()
+                self._replies = replies
+            return self._replies
 
     async def subscribe(
         self, subject: str, handler: MessageHandler, *, queue: str | None = None

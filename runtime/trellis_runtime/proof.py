@@ -23,6 +23,9 @@ IAT = "iat"
 REQUEST_ID = "request-id"
 
 
+_U32 = struct.Struct(">I").pack
+
+
 def proof_input(
     session_key: str, subject: str, payload_hash: bytes, iat: int, request_id: str
 ) -> bytes:
@@ -33,7 +36,7 @@ def proof_input(
         str(iat).encode(),
         request_id.encode(),
     )
-    return b"".join(struct.pack(">I", len(part)) + part for part in parts)
+    return b"".join([_U32(len(part)) + part for part in parts])
 
 
 def create_proof(
@@ -100,6 +103,8 @@ def _safe_integer(text: str | None) -> int | None:
     """``Number(text)`` when it is a safe integer, as the reference accepts ``iat``."""
     if text is None:
         return None
+    if text.isascii() and text.isdigit() and len(text) < 16:
+        return int(text)  # what every runtime sends: plain digits, below 2**53
     stripped = text.strip()
     try:
         value = float(stripped) if stripped else 0.0

@@ -7,6 +7,7 @@ Heartbeat bodies are checked against the ``HealthHeartbeat`` schema of the real
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from trellis_runtime import (
     connect,
 )
 from trellis_runtime.encoding import decode_json
+from trellis_runtime.health import HeartbeatPublisher
 from trellis_runtime.transport import Message
 
 from .demo_contract import CONTRACT_DIGEST, CONTRACT_ID
@@ -225,6 +227,27 @@ async def test_a_heartbeat_that_cannot_be_published_does_not_stop_the_service() 
     await asyncio.sleep(0.2)
     assert svc._heartbeats is not None and svc._heartbeats.published == 0
     await svc.stop()
+
+
+async def test_stop_ends_heartbeats_even_when_a_publish_swallows_the_cancellation() -> None:
+    """Python 3.11's wait_for returns a reply that lands together with the cancellation."""
+    conn = await connect(transport=InMemoryTransport().peer())
+    health = ServiceHealth(service_name="shop", contract_id=CONTRACT_ID, contract_digest="d")
+    health.publish_interval = 0.01
+    publishing = asyncio.Event()
+
+    class Swallowing(HeartbeatPublisher):
+        async def publish_once(self) -> None:
+            self.published += 1
+            if self.published > 1:  # the loop's publishes, not start()'s
+                publishing.set()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.sleep(STEP)
+
+    heartbeats = Swallowing(health, conn)
+    await heartbeats.start()
+    await asyncio.wait_for(publishing.wait(), STEP)
+    await asyncio.wait_for(heartbeats.stop(), STEP)
 
 
 class HealthRequest(BaseModel):

@@ -17,6 +17,7 @@ from trellis_runtime import (
     ActiveOperation,
     AuthError,
     Authorizer,
+    CallerIdentity,
     DeclaredError,
     Deferred,
     NoResponders,
@@ -30,6 +31,7 @@ from trellis_runtime import (
     Service,
     SessionKey,
     UnexpectedError,
+    UserCaller,
     ValidationError,
 )
 from trellis_runtime.encoding import decode_json, encode_json
@@ -285,6 +287,44 @@ async def test_slow_reply_times_out(network: Network) -> None:
     await svc.stop()
 
 
+async def test_concurrent_requests_each_get_their_own_reply(network: Network) -> None:
+    """One connection's replies share an inbox: each reaches its own caller, whatever the order."""
+
+    async def first_in_last_out(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        await asyncio.sleep((20 - int(payload.name)) * 0.005)
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, first_in_last_out))
+    client = await network.connect()
+    names = [str(i) for i in range(20)]
+    outs = await asyncio.gather(
+        *(client.request(HELLO, HelloInput(name=name), timeout=STEP) for name in names)
+    )
+    assert [out.greeting for out in outs] == [f"hello {name}" for name in names]
+    await svc.stop()
+
+
+async def test_a_reply_after_its_timeout_reaches_nobody_and_the_next_call_is_answered(
+    network: Network,
+) -> None:
+    release = asyncio.Event()
+
+    async def slow_for_one(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        if payload.name == "slow":
+            await release.wait()
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, slow_for_one))
+    client = await network.connect()
+    with pytest.raises(RpcTimeout):
+        await client.request(HELLO, HelloInput(name="slow"), timeout=0.2)
+    release.set()  # the late "hello slow" goes to an inbox nobody waits on any more
+    assert (await client.request(HELLO, HelloInput(name="ada"), timeout=STEP)).greeting == (
+        "hello ada"
+    )
+    await svc.stop()
+
+
 # ----- authentication and authorization ----------------------------------------------------------
 
 
@@ -386,6 +426,46 @@ async def test_a_caller_without_the_capability_is_refused(network: Network) -> N
         await bad.request(HELLO, HelloInput(name="ada"), timeout=STEP)
     assert refused.value.reason == "insufficient_permissions"
     assert refused.value.context["requiredCapabilities"] == list(HELLO.caller_capabilities)
+    await svc.stop()
+
+
+async def test_a_user_named_by_validate_reaches_the_handler_with_every_field(
+    network: Network,
+) -> None:
+    user = UserCaller.model_validate(
+        {
+            "type": "user",
+            "participantKind": "app",
+            "userId": "u-1",
+            "identity": {"identityId": "i-1", "provider": "github", "subject": "ada"},
+            "name": "Ada",
+            "email": "ada@example.com",
+            "lastAuth": "2025-01-02T03:04:05.678Z",
+            "active": True,
+            "capabilities": list(HELLO.caller_capabilities),
+            "team": "blue",  # a field this runtime does not know yet
+        }
+    )
+    network.rule(lambda key, capabilities: user)
+    seen: list[RpcContext] = []
+
+    async def recording(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        seen.append(ctx)
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, recording))
+    await (await network.connect()).request(HELLO, HelloInput(name="ada"), timeout=STEP)
+    (ctx,) = seen
+    assert isinstance(ctx.caller, UserCaller)
+    assert (ctx.caller.user_id, ctx.caller.email, ctx.caller.participant_kind) == (
+        "u-1",
+        "ada@example.com",
+        "app",
+    )
+    assert ctx.caller.identity == CallerIdentity(identityId="i-1", provider="github", subject="ada")
+    assert ctx.caller.model_extra == {"team": "blue"}
+    assert ctx.caller.last_auth is not None
+    assert ctx.caller.last_auth.startswith("2025-01-02T03:04:05.678")
     await svc.stop()
 
 

@@ -179,7 +179,7 @@ async function step(c: any, spec: string): Promise<unknown> {
     };
   }
   if (name === "bench") {
-    // sequential Echo.Say round trips after a warm-up; the median in microseconds
+    // sequential Echo.Say round trips after a warm-up; the median and every sample, in microseconds
     const count = Number(rest[0] ?? 1000);
     for (let i = 0; i < 100; i++) (await c.request("Echo.Say", { text: "hello" })).take();
     const samples: number[] = [];
@@ -190,7 +190,7 @@ async function step(c: any, spec: string): Promise<unknown> {
       if (isErr(value)) return { step: spec, ok: false, ...errorInfo(value.error) };
     }
     samples.sort((a, b) => a - b);
-    return { step: spec, ok: true, p50us: samples[Math.floor(samples.length / 2)] };
+    return { step: spec, ok: true, p50us: samples[Math.floor(samples.length / 2)], samples };
   }
   if (name === "ticks") {
     const count = Number(rest[0]);
