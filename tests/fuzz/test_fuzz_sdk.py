@@ -21,14 +21,10 @@ from hypothesis import given
 from trellis_generate.contract import Origin
 from trellis_generate.diagnostics import ContractError
 from trellis_generate.pipeline import contract_from_manifest
+from trellis_generate.render import formatting, render_targets
 
 from .profiles import ci_profile, long_profile
 from .strategies import valid_manifests
-
-python_sdk = pytest.importorskip(
-    "trellis_generate.render.python_sdk", reason="the python target is not implemented yet"
-)
-from trellis_generate.render import render_targets  # noqa: E402
 
 ORIGIN = Origin("<fuzz>", "json")
 # The rule set of [tool.ruff.lint] in pyproject.toml, without the line length: manifest strings
@@ -95,7 +91,7 @@ def check_sdk(m: dict[str, Any]) -> None:
                 (root / path).write_text(text, encoding="utf-8")
         for rules in (PROJECT_RULES, ()):  # ours, then ruff's defaults
             lint = subprocess.run(
-                python_sdk.ruff_command("check", "--no-cache", "--quiet", *rules, "python"),
+                formatting.ruff_command("check", "--no-cache", "--quiet", *rules, "python"),
                 cwd=root,
                 capture_output=True,
                 text=True,

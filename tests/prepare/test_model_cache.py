@@ -191,3 +191,12 @@ def test_cache_can_be_turned_off(
     assert prepare(repo.root, PYTHON).ok
     assert prepare(repo.root, Options(targets=("python",), force=True)).ok
     assert generate.calls == 2
+
+
+def test_a_cache_without_entries_of_this_generator_is_empty(tmp_path: Path) -> None:
+    store = ModelCache(tmp_path, "fingerprint")
+    assert store.is_empty()  # not even created yet
+    ModelCache(tmp_path, "another generator").put("k", "text")
+    assert store.is_empty()
+    store.put("k", "text")
+    assert not store.is_empty()

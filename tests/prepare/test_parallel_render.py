@@ -19,7 +19,7 @@ from trellis_generate.pipeline import contract_from_manifest
 from trellis_generate.prepare import toolchain, workers
 from trellis_generate.prepare.model_cache import CACHE_ENV
 from trellis_generate.prepare.run import Options, Report, prepare
-from trellis_generate.render import python_sdk
+from trellis_generate.render import formatting, python_sdk
 from trellis_generate.views.api import ModelSource
 
 from .conftest import Repo
@@ -102,20 +102,20 @@ def test_a_renderer_crash_in_a_worker_names_the_contract_and_the_exception(
 def test_when_ruff_rejects_the_batch_each_contract_is_formatted_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = python_sdk.format_rendered
+    real = formatting.format_rendered
 
     def format_rendered(texts: dict[str, str]) -> dict[str, str]:
         if any("broken" in rel for rel in texts):
-            raise python_sdk.RuffError("ruff says no")
+            raise formatting.RuffError("ruff says no")
         return real(texts)
 
-    monkeypatch.setattr(python_sdk, "format_rendered", format_rendered)
+    monkeypatch.setattr(formatting, "format_rendered", format_rendered)
     good = {"python/good/m.py": "import os\nx=1\n", "scopes/good.md": "kept as is"}
     bad = {"python/broken/m.py": "x=1\n"}
     earlier = ValueError("failed before formatting")
     results = toolchain._format([good, bad, earlier])
     assert results[0] == {"python/good/m.py": "x = 1\n", "scopes/good.md": "kept as is"}
-    assert isinstance(results[1], python_sdk.RuffError)
+    assert isinstance(results[1], formatting.RuffError)
     assert results[2] is earlier
 
 

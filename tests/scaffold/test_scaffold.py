@@ -20,7 +20,7 @@ from trellis_generate.authoring.emit import capability_namespace
 from trellis_generate.contract import LoadedContract, Origin
 from trellis_generate.pipeline import contract_from_manifest, load_contract
 from trellis_generate.platform import builtin_contracts
-from trellis_generate.render.python_sdk import ruff_command
+from trellis_generate.render.formatting import ruff_command
 from trellis_generate.scaffold import ScaffoldNameError, authoring_order, scaffold
 from trellis_generate.scaffold.module import AUTHORING_NAMES
 

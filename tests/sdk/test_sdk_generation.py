@@ -19,7 +19,8 @@ import pytest
 from tests.sdk.conftest import GeneratedSdks, render_all
 from tests.sdk.fixtures import NASTY
 from trellis_generate.contract import LoadedContract
-from trellis_generate.render.python_sdk import render_python, ruff_command
+from trellis_generate.render.formatting import ruff_command
+from trellis_generate.render.python_sdk import render_python
 from trellis_generate.views.naming import package_name
 from trellis_runtime import InMemoryTransport, JobDescriptor, connect
 from trellis_runtime.local import LocalAuth
@@ -443,7 +444,7 @@ def test_job_descriptors_carry_the_manifest_settings_and_the_runtime_defaults(
 
 
 def test_what_no_fix_removes_gets_its_own_noqa_and_the_file_stays_clean(tmp_path: Path) -> None:
-    from trellis_generate.render.python_sdk import format_python
+    from trellis_generate.render.formatting import format_python
 
     source = (
         "import os\nimport sys\n\n\nclass A:\n    l: int = 1\n\n\ndef f(x=[]):\n    return x, sys\n"

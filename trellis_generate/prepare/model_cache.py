@@ -48,6 +48,14 @@ class ModelCache:
         tag = sys.implementation.cache_tag or "py"
         self.dir = self.root / f"{fingerprint[:32]}-{tag}"
 
+    def is_empty(self) -> bool:
+        """No entry of this generator yet (its first run on this machine, or CI without a cache):
+        the models of this run will probably all be rendered."""
+        try:
+            return not any(self.dir.iterdir())
+        except OSError:
+            return True
+
     def _path(self, key: str) -> Path:
         return self.dir / f"{key}.py"
 

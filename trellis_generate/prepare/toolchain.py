@@ -19,13 +19,12 @@ from .. import timings
 from ..contract import LoadedContract
 from .fingerprint import GENERATOR_PARTS, generator_fingerprint
 from .model_cache import ModelCache, model_cache
-from .workers import Job, Rendered, RenderPool, can_fork, render_one, worker_count
+from .workers import Job, Rendered, Renderer, RenderPool, can_fork, render_one, worker_count
 
 if TYPE_CHECKING:
     from ..render.models import ModelStore
 
 Loader = Callable[[Path, str | None], LoadedContract]
-Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract], Sequence[str]], dict[str, str]]
 Builtin = Callable[[str], LoadedContract | None]
 
 
@@ -53,7 +52,7 @@ def _render(
 def _format(results: list[Rendered]) -> list[Rendered]:
     """Format the python files of every rendered contract at once; should ruff reject the batch,
     each contract alone, so the failure is the contract's that caused it."""
-    sdk = importlib.import_module("trellis_generate.render.python_sdk")
+    sdk = importlib.import_module("trellis_generate.render.formatting")
     files = [r for r in results if not isinstance(r, Exception)]
     merged = {rel: text for r in files for rel, text in r.items()}
     try:
@@ -102,8 +101,11 @@ class Toolchain:
         is the slow part) and for more than one contract."""
         if self._pool is not None or contracts < 2 or "python" not in targets:
             return
-        if self.parallel and self.render is _render and can_fork():
-            self._pool = RenderPool(min(worker_count(), contracts))
+        workers = min(worker_count(), contracts)
+        if workers > 1 and self.parallel and self.render is _render and can_fork():
+            cache = model_cache(self.fingerprint)
+            warm_models = cache is None or cache.is_empty()
+            self._pool = RenderPool(workers, warm_models=warm_models)
 
     def render_all(
         self, jobs: Sequence[Job], targets: Sequence[str], *, reuse_models: bool = True

@@ -73,18 +73,18 @@ def warm_up() -> None:
         timings.take()  # not a prepare's figures
 
 
-def warm_render() -> None:
-    """What a render worker needs warm: datamodel-code-generator (through a tiny model) and the
-    SDK templates. Validation and formatting stay in the parent."""
+def warm_render(models: bool = True) -> None:
+    """What a render worker needs warm: the SDK templates and, with `models`,
+    datamodel-code-generator (through a tiny model). Validation and formatting stay in the parent.
+    Records no timings: it runs beside the worker's jobs."""
     try:
         sdk = importlib.import_module("trellis_generate.render.python_sdk")
-        api = importlib.import_module("trellis_generate.views.api")
         env = importlib.import_module("trellis_generate.render.templates").environment()
-        item = _WARM_UP_MANIFEST["schemas"]["Item"]  # type: ignore[index]
-        sdk.render_models([api.ModelSource("Item", item)])
         for name in sdk._MODULES:
             env.get_template(f"python/{name}.jinja")
+        if models:
+            api = importlib.import_module("trellis_generate.views.api")
+            item = _WARM_UP_MANIFEST["schemas"]["Item"]  # type: ignore[index]
+            sdk.render_models([api.ModelSource("Item", item)])
     except Exception:  # best effort: a real render reports the problem
         pass
-    finally:
-        timings.take()

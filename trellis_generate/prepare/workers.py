@@ -2,8 +2,9 @@
 renders its contracts in forked processes, one per core.
 
 The pool is forked as soon as prepare knows that several contracts need rendering, before it
-loads them: each worker warms its toolchain (imports datamodel-code-generator, compiles the
-templates: a third of a second) while the parent is still loading and validating. Jobs and
+loads them: each worker warms its toolchain (compiles the templates and, unless the model cache
+has entries already, imports datamodel-code-generator: a third of a second) while the parent is
+still loading and validating. Jobs and
 results cross by pickling. A worker exits when prepare dies, however it dies.
 """
 
@@ -68,10 +69,12 @@ def _work(render: Renderer, job: Job, targets: Sequence[str]) -> _Reply:
     return got, timings.take()
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, models: bool) -> None:
     """Exit once `parent` is gone (a prepare killed with SIGKILL, or by the OOM killer, must not
-    leave workers waiting forever on a queue whose other end they hold themselves), then warm
-    the toolchain while the parent loads contracts."""
+    leave workers waiting forever on a queue whose other end they hold themselves), and warm the
+    toolchain in the background (`warm_render`): a job that needs it waits for the imports (the
+    import lock) and the generation lock rather than doing the work twice."""
+    from .warm_up import warm_render
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -79,21 +82,26 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="trellis-parent-watch", daemon=True).start()
-    from .warm_up import warm_render
-
-    warm_render()
+    warm = threading.Thread(target=warm_render, args=(models,), name="trellis-warm-up", daemon=True)
+    warm.start()
 
 
 class RenderPool:
-    """Forked render workers (see the module docstring); `close` when done."""
+    """Forked render workers (see the module docstring); `close` when done.
 
-    def __init__(self, workers: int) -> None:
+    `warm_models`: have each worker import datamodel-code-generator before any job asks for it.
+    Worth it when models will be rendered (a cold cache), wasted CPU beside jobs whose models
+    are all cached (they would never import it).
+    """
+
+    def __init__(self, workers: int, *, warm_models: bool = True) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, context, _start_worker, (os.getpid(),))
+        start = (os.getpid(), warm_models)
+        self._pool = ProcessPoolExecutor(workers, context, _start_worker, start)
         self._pool.submit(int)  # with fork, the first task forks every worker: they warm up now
         self._used = False
 

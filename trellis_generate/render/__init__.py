@@ -60,7 +60,7 @@ def render_targets(
     """Render every requested target; output paths never collide across targets.
 
     `formatted=False` leaves the python files for the caller to format, with other contracts'
-    (`python_sdk.format_rendered`): prepare formats a whole run in one ruff pass. `models` keeps
+    (`formatting.format_rendered`): prepare formats a whole run in one ruff pass. `models` keeps
     rendered models between runs (`render_models`).
 
     File names come from contract ids, which the spec leaves free-form: an id such as

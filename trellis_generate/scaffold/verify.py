@@ -18,7 +18,7 @@ from typing import Any
 from ..contract import LoadedContract, Origin
 from ..core.normalize import sorted_unique
 from ..diagnostics import ContractError, Diagnostic, pointer
-from ..render.python_sdk import RuffError, format_python, ruff_command
+from ..render.formatting import RuffError, format_python, ruff_command
 from .module import DEFINE, module_source
 
 # Lists the authoring emitter sorts and deduplicates: (section, field path inside a descriptor).
