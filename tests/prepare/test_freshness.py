@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from trellis_generate.prepare.freshness import fresh_sources, purge_modules
+from trellis_generate.prepare.freshness import fresh_sources, installed_dirs, purge_modules
 
 
 @pytest.fixture
@@ -75,3 +75,20 @@ def test_leaving_restores_the_import_system(on_path: tuple[Path, Path]) -> None:
     sys.modules.pop("helper")
     loader = importlib.import_module("helper").__spec__.loader
     assert type(loader) is importlib.machinery.SourceFileLoader
+
+
+def test_a_virtual_environment_inside_the_repository_keeps_its_bytecode(
+    on_path: tuple[Path, Path],
+) -> None:
+    """`.venv/` inside the watched repository holds libraries, not sources being edited."""
+    watched, library = on_path
+    stale_bytecode(library / "libmod.py", "X = 1\n", "X = 2\n")
+    with fresh_sources([watched.parent], libraries=[library]):  # library/ is inside the root
+        assert importlib.import_module("libmod").X == 1
+
+
+def test_the_interpreters_own_libraries_are_never_watched() -> None:
+    import sysconfig
+
+    purelib = Path(sysconfig.get_paths()["purelib"]).resolve()
+    assert any(purelib.is_relative_to(lib) for lib in installed_dirs())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
+import sysconfig
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,9 +44,21 @@ class _SourceOnlyLoader(importlib.machinery.SourceFileLoader):
         return self.source_to_code(self.get_data(self.path), self.path)
 
 
+def installed_dirs() -> tuple[Path, ...]:
+    """Where this interpreter's libraries live (its prefixes and install schemes): a virtual
+    environment inside the repository (`.venv/`) holds libraries, not sources being edited."""
+    paths = sysconfig.get_paths()
+    found = {sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix}
+    found |= {paths[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if k in paths}
+    return tuple(Path(p).resolve() for p in sorted(found) if p)
+
+
 @contextmanager
-def fresh_sources(roots: Iterable[Path]) -> Iterator[None]:
-    """While active, modules under `roots` always load from their current text.
+def fresh_sources(
+    roots: Iterable[Path], *, libraries: Iterable[Path] | None = None
+) -> Iterator[None]:
+    """While active, modules under `roots` (but not under `libraries`, by default the
+    interpreter's `installed_dirs()`) always load from their current text.
 
     CPython validates a `.pyc` by the source's mtime in whole seconds and its size, so two quick
     edits of equal length would import stale code. Only the directories that can change during a
@@ -55,13 +68,18 @@ def fresh_sources(roots: Iterable[Path]) -> Iterator[None]:
     per-directory extension point, so other directories see no change at all.
     """
     bases = tuple(r.resolve() for r in roots)
+    installed = tuple(libraries) if libraries is not None else installed_dirs()
 
     def under(path: str) -> bool:
         try:
             resolved = Path(path).resolve()
         except (OSError, ValueError):
             return False
-        return bool(path) and any(resolved.is_relative_to(base) for base in bases)
+        return (
+            bool(path)
+            and any(resolved.is_relative_to(base) for base in bases)
+            and not any(resolved.is_relative_to(lib) for lib in installed)
+        )
 
     loaders = [
         (_SourceOnlyLoader, importlib.machinery.SOURCE_SUFFIXES),
