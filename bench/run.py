@@ -230,7 +230,7 @@ def watch_rows(edits: int, scratch: Path) -> list[Row]:
             ),
         ]
         if kind == got.kind:
-            later_p95 = p95
+            later_p95 = round(p95, 3)
     rows.append(
         Row(
             f"watch first edit ({got.kind}) →written",
@@ -254,53 +254,11 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def runtime_rows(calls: int) -> list[Row]:
-    """RPC round trips of a generated SDK over nats-server (bench/runtime_bench.py: what each
-    configuration runs, measured in alternating blocks)."""
-    from runtime_bench import CALLERS, measure_runtime, reference_missing
+    """RPC round trips of a generated SDK over nats-server (bench/runtime_bench.py says what each
+    configuration runs; it measures them in alternating blocks)."""
+    from runtime_bench import measure_runtime, table
 
-    got = measure_runtime(calls)
-    raw = got["raw_p50_us"] or 1.0
-
-    def p50(name: str, key: str, limit: float | None = None) -> Row:
-        value = got[key]
-        if value is None:
-            return Row(name, "echo", "n/a")
-        ratio = value / raw
-        target, verdict = at_most(limit, "× raw", ratio) if limit is not None else ("", "")
-        return Row(name, "echo", f"{value:.0f} µs", f"{ratio:.2f}× raw", target, verdict)
-
-    rows = [
-        p50("RPC p50, raw nats-py request/reply", "raw_p50_us"),
-        p50("RPC p50, raw nats-py with a signed request's headers", "raw_headers_p50_us"),
-        p50("RPC p50, SDK, in-process stand-in auth, signed", "local_p50_us"),
-        p50(
-            "RPC p50, SDK, in-process stand-in auth, Ed25519 stubbed", "local_unsigned_p50_us", 1.3
-        ),
-        p50("RPC p50, SDK, signed + Validate over NATS", "validate_p50_us"),
-    ]
-    ref, ours = got["reference_p50_us"], got["validate_p50_us"]
-    if ref and ours:
-        ratio = ours / ref
-        rows.append(
-            Row(
-                "RPC p50, reference TS runtime, same call and Validate",
-                "echo",
-                f"{ref:.0f} µs",
-                f"SDK: {ratio:.2f}× of it",
-                *at_most(1.0, "× the reference", ratio),
-            )
-        )
-    else:
-        rows.append(Row("RPC p50, reference TS runtime", "echo", "n/a", str(reference_missing())))
-    for mode, label in (
-        ("raw", "raw nats-py echo process"),
-        ("local", "SDK service, in-process stand-in"),
-        ("local_unsigned", "SDK service, Ed25519 stubbed"),
-        ("validate", "SDK service, Validate over NATS"),
-    ):
-        rps = got[f"{mode}_rps"]
-        rows.append(Row(f"throughput, {CALLERS} callers, {label}", "echo", f"{rps or 0:.0f} req/s"))
-    return rows
+    return [Row(row[0], "echo", *row[1:]) for row in table(measure_runtime(calls))]
 
 
 # --- trellis.auth@v1 generate all -----------------------------------------------------------------

@@ -4,8 +4,8 @@ renders its contracts in forked processes, one per core.
 The pool is forked as soon as prepare knows that several contracts need rendering, before it
 loads them: each worker warms its toolchain (compiles the templates and, unless the model cache
 has entries already, imports datamodel-code-generator: a third of a second) while the parent is
-still loading and validating. Jobs and
-results cross by pickling. A worker exits when prepare dies, however it dies.
+still loading and validating. Jobs and results cross by pickling. A worker exits when prepare
+dies, however it dies.
 """
 
 from __future__ import annotations

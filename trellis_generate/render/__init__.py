@@ -7,6 +7,7 @@ Paths are relative to the output root (prepare's layout): `manifests/<id>.json`,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..contract import LoadedContract
@@ -22,7 +23,7 @@ Renderer = Callable[[LoadedContract, Mapping[str, LoadedContract]], dict[str, st
 ALL_TARGETS = ("manifest", "python", "scopes")
 
 
-def _renderer(target: str) -> Renderer:
+def _renderer(target: str, *, formatted: bool, models: ModelStore | None) -> Renderer:
     # Imported lazily: the python target pulls in jinja2 and datamodel-code-generator.
     if target == "manifest":
         from .manifest import render_manifest
@@ -31,7 +32,7 @@ def _renderer(target: str) -> Renderer:
     if target == "python":
         from .python_sdk import render_python
 
-        return render_python
+        return partial(render_python, formatted=formatted, models=models)
     if target == "scopes":
         from .scopes import render_scopes
 
@@ -68,14 +69,9 @@ def render_targets(
     """
     files: dict[str, str] = {}
     for target in targets:
-        if target == "python":
-            from .python_sdk import render_python
-
-            with stage("render SDK"):
-                files.update(render_python(contract, deps, formatted=formatted, models=models))
-            continue
-        with stage("render other"):
-            files.update(_renderer(target)(contract, deps))
+        render = _renderer(target, formatted=formatted, models=models)
+        with stage("render SDK" if target == "python" else "render other"):
+            files.update(render(contract, deps))
     unsafe = _unsafe_paths(files)
     if unsafe:
         raise ContractError(
