@@ -24,3 +24,9 @@ def test_ruff_check_and_format_are_clean() -> None:
 def test_package_type_checks_strictly(tmp_path: Path) -> None:
     done = run(sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path))  # [tool.mypy]: strict
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_benchmarks_type_check_strictly(tmp_path: Path) -> None:
+    """bench/ is run by hand, not by the suite: only the type check keeps it from rotting."""
+    done = run(sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "bench")
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .codec import incoming, outgoing, parse_body
+from .codec import incoming, incoming_json, outgoing, outgoing_json, parse_body
 from .connect_token import connect_token
 from .descriptors import EventDescriptor, FeedDescriptor, OperationDescriptor, RpcDescriptor
 from .encoding import encode_json, iso_now, ulid
@@ -104,14 +104,15 @@ class Connection:
         self, desc: RpcDescriptor[I, O], input: I, *, timeout: float | None = None
     ) -> O:
         """Call an RPC; raises its declared errors, built-in errors or ``RemoteError``."""
-        body = outgoing(desc.input, input, f"{desc.key} input")
-        subject = render_subject(desc.subject, body) if "{" in desc.subject else desc.subject
-        reply = await self.request_raw(subject, encode_json(body), timeout=timeout)
+        if "{" in desc.subject:  # the subject's tokens come from the body
+            body = outgoing(desc.input, input, f"{desc.key} input")
+            subject, data = render_subject(desc.subject, body), encode_json(body)
+        else:
+            subject, data = desc.subject, outgoing_json(desc.input, input, f"{desc.key} input")
+        reply = await self.request_raw(subject, data, timeout=timeout)
         if is_error_reply(reply):
             raise reply_error(reply, desc.errors)
-        return incoming(
-            desc.output, parse_body(reply.data, f"{desc.key} output"), f"{desc.key} output"
-        )
+        return incoming_json(desc.output, reply.data, f"{desc.key} output")
 
     async def request_raw(
         self, subject: str, data: bytes, *, timeout: float | None = None

@@ -54,14 +54,19 @@ class DeadLetters:
         self._task = asyncio.get_running_loop().create_task(self._run(puller))
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+                await task
 
     async def _run(self, puller: Puller) -> None:
+        # stop() unsets the task as it cancels it: a pull whose message landed with the
+        # cancellation returns it instead (asyncio.wait_for on Python 3.11), and the loop must
+        # still end rather than keep stop() waiting
+        this = asyncio.current_task()
         try:
-            while True:
+            while self._task is this:
                 message = await puller.next(self._poll)
                 if message is None:
                     continue

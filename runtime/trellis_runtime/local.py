@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from pydantic import ValidationError as PydanticValidationError
 
@@ -47,6 +48,12 @@ Rule = Callable[[str, Sequence[str]], Caller | None]
 
 def allow_all(session_key: str, capabilities: Sequence[str]) -> Caller:
     """Every key is a service holding whatever capabilities the request needs."""
+    return _service_caller(session_key, tuple(capabilities))
+
+
+@lru_cache(maxsize=1024)
+def _service_caller(session_key: str, capabilities: tuple[str, ...]) -> Caller:
+    """Built once per key and surface: callers are frozen, and every request asks again."""
     return ServiceCaller(
         type="service",
         id=f"local-{session_key[:8]}",

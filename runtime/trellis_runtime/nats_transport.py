@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import secrets
+import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -84,15 +84,18 @@ class _ReplyInbox:
     It is nats-py's own request scheme (``<inbox prefix>.<nuid>.*``, one token per request),
     minus its ``asyncio.wait_for``: that costs an extra turn of the event loop per request on
     Python 3.11, where the reply here resolves the caller's future directly and a timer handle
-    bounds the wait.
+    bounds the wait. Tokens only have to differ within this inbox, so they are a counter
+    (nats-py draws a NUID and random hex per request). Guessing one gains nothing: a deployment
+    lets a participant publish to a reply subject only in answer to a request it received
+    (NATS response permissions), and only this connection's key may subscribe to its inbox.
     """
 
     def __init__(self, client: Client, inbox_prefix: str) -> None:
         from nats.nuid import NUID
 
         self._client = client
-        self._nuid = NUID()
-        self._prefix = f"{inbox_prefix}.{self._nuid.next().decode()}."
+        self._prefix = f"{inbox_prefix}.{NUID().next().decode()}."
+        self._tokens = itertools.count()
         self._waiting: dict[str, asyncio.Future[Msg]] = {}
 
     async def open(self) -> None:
@@ -107,7 +110,7 @@ class _ReplyInbox:
         self, subject: str, data: bytes, timeout: float, headers: dict[str, str] | None
     ) -> Msg:
         """The reply; raises ``NoResponders`` or ``RpcTimeout``."""
-        token = f"{self._nuid.next().decode()}{secrets.token_hex(2)}"  # as nats-py's tokens
+        token = str(next(self._tokens))
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[Msg] = loop.create_future()
         self._waiting[token] = waiter

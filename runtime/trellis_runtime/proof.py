@@ -29,14 +29,21 @@ _U32 = struct.Struct(">I").pack
 def proof_input(
     session_key: str, subject: str, payload_hash: bytes, iat: int, request_id: str
 ) -> bytes:
-    parts = (
+    key, subj, at, rid = (
         session_key.encode(),
         subject.encode(),
-        payload_hash,
         str(iat).encode(),
         request_id.encode(),
     )
-    return b"".join([_U32(len(part)) + part for part in parts])
+    return b"".join(
+        (
+            *(_U32(len(key)), key),
+            *(_U32(len(subj)), subj),
+            *(_U32(len(payload_hash)), payload_hash),
+            *(_U32(len(at)), at),
+            *(_U32(len(rid)), rid),
+        )
+    )
 
 
 def create_proof(

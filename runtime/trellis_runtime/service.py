@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from .auth import Authorized, Authorizer, PlatformAuthorizer, authorize
 from .bindings import Bindings, fetch_bindings
 from .caller import Caller
-from .codec import incoming, outgoing, parse_body
+from .codec import incoming, incoming_json, outgoing, outgoing_json
 from .connection import FEED_STATUS, STATUS, Connection, Subscription
 from .descriptors import (
     EventDescriptor,
@@ -310,7 +310,6 @@ class Service:
     def mount_standard_health(self, candidates: Mapping[str, RpcDescriptor[Any, Any]]) -> None:
         """Answer ``<PascalCase(name)>.Health`` with ``health.response()``, when the contract has
         that RPC (one of ``candidates``) and no handler was registered for it."""
-        from .codec import incoming
         from .health import standard_health_rpc
 
         key = standard_health_rpc(self.name)
@@ -449,7 +448,7 @@ class Service:
     ) -> tuple[I, RpcContext] | None:
         """Parse, validate and authorize a request; on refusal, answer it and return None."""
         try:
-            payload = incoming(model, parse_body(message.data, what), what)
+            payload = incoming_json(model, message.data, what)
             authorized = await self.authorize(message, capabilities)
         except Exception as exc:
             await self.reply_error(message, exc)
@@ -476,11 +475,11 @@ class Service:
         payload, ctx = accepted
         try:
             output = await handler(payload, ctx)
-            body = outgoing(desc.output, output, f"{desc.key} output")
+            data = outgoing_json(desc.output, output, f"{desc.key} output")
         except Exception as exc:
             await self.reply_error(message, exc, where={"method": desc.key}, handler_failed=True)
             return
-        await self.connection.transport.publish(message.reply, encode_json(body))
+        await self.connection.transport.publish(message.reply, data)
 
     async def _serve_feed(
         self,

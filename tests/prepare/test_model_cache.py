@@ -200,3 +200,23 @@ def test_a_cache_without_entries_of_this_generator_is_empty(tmp_path: Path) -> N
     assert store.is_empty()
     store.put("k", "text")
     assert not store.is_empty()
+
+
+def test_generate_python_shares_the_cache_prepare_uses(
+    tmp_path: Path, cache_dir: Path, generate: CountingGenerate
+) -> None:
+    from typer.testing import CliRunner
+
+    from trellis_generate.commands import app
+
+    source = tmp_path / "items.json"
+    source.write_text(json.dumps(schema_manifest("acme.items@v1", SCHEMA)), encoding="utf-8")
+    trees = []
+    for out in (tmp_path / "first", tmp_path / "second"):
+        args = ["generate", "python", "--manifest", str(source), "--out", str(out)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert generate.calls == 1  # the second run read the models the first one cached
+    assert trees[0] == trees[1] and trees[0]
+    assert list(cache_dir.rglob("*.py"))

@@ -89,3 +89,26 @@ def test_prepare_warnings_surface_as_pytest_warnings(tmp_path: Path) -> None:
     with pytest.warns(TrellisContractWarning, match="uses unknown contract 'acme.ghost@v1'"):
         rendered = ContractSnapshots(root).rendered()
     assert list(rendered.contracts) == ["acme.api@v1"]
+
+
+def test_the_python_target_reuses_models_from_the_shared_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trellis_generate.prepare.model_cache import CACHE_ENV
+    from trellis_generate.render import models
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "user-cache"))
+    real, calls = models._generate, []
+
+    def counting(document: dict[str, object]) -> object:
+        calls.append(document)
+        return real(document)
+
+    monkeypatch.setattr(models, "_generate", counting)
+    (tmp_path / "repo").mkdir()
+    root = _repo(tmp_path / "repo", api=contract_module())
+    first = render_repository(root, ("python",)).contracts["acme.api@v1"].files
+    generated = len(calls)
+    second = render_repository(root, ("python",)).contracts["acme.api@v1"].files
+    assert generated and len(calls) == generated  # the second render read every model back
+    assert second == first

@@ -8,6 +8,7 @@ give exactly what the obvious call gives, on the wire and in what it refuses.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
 import os
@@ -17,8 +18,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trellis_runtime import SessionKey
-from trellis_runtime.encoding import b64url_encode, decode_json, encode_json, sha256, ulid
+from trellis_runtime import SessionKey, encoding
+from trellis_runtime.encoding import (
+    b64url_decode,
+    b64url_encode,
+    decode_json,
+    encode_json,
+    sha256,
+    ulid,
+)
 from trellis_runtime.keys import verify_signature
 from trellis_runtime.proof import create_proof, read_proof
 
@@ -62,23 +70,73 @@ def plain_ulid(ms: int, randomness: bytes) -> str:
 def test_a_ulid_spells_its_millisecond_then_its_randomness_in_crockford_base32(
     ms: int, randomness: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(os, "urandom", lambda n: randomness)
+    monkeypatch.setattr(encoding, "_random_80", lambda: int.from_bytes(randomness, "big"))
     assert ulid(ms) == plain_ulid(ms, randomness)
 
 
 @given(st.integers(0, 2**48 - 1), st.binary(min_size=10, max_size=10))
 def test_every_ulid_is_the_bit_by_bit_spelling(ms: int, randomness: bytes) -> None:
-    original = os.urandom
-    os.urandom = lambda n: randomness
+    original = encoding._random_80
+    encoding._random_80 = lambda: int.from_bytes(randomness, "big")
     try:
         assert ulid(ms) == plain_ulid(ms, randomness)
     finally:
-        os.urandom = original
+        encoding._random_80 = original
+
+
+def test_ulid_randomness_comes_from_the_os_a_block_at_a_time_each_value_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real, draws = os.urandom, []
+
+    def urandom(n: int) -> bytes:
+        draws.append(n)
+        return real(n)
+
+    monkeypatch.setattr(encoding, "_RANDOM_POOL", [])
+    monkeypatch.setattr(os, "urandom", urandom)
+    randomness = [ulid(0)[10:] for _ in range(2 * encoding._POOL_DRAW + 1)]
+    assert len(draws) == 3
+    assert len(set(randomness)) == len(randomness)
+
+
+def test_a_forked_child_never_repeats_the_parents_next_ulid() -> None:
+    """The pool is per process: without the at-fork reset, a child would pop what its parent
+    pops next."""
+    ulid()  # the parent's pool holds the rest of a draw now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next id, to the parent, then out
+        os.write(write, ulid(0).encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = os.read(read, 26).decode()
+    os.close(read)
+    assert child != ulid(0)
 
 
 @given(st.binary(max_size=100))
 def test_base64url_is_the_standard_urlsafe_text_without_padding(data: bytes) -> None:
     assert b64url_encode(data) == base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@given(st.text(max_size=60) | st.binary(max_size=40).map(b64url_encode))
+def test_base64url_text_is_read_as_urlsafe_b64decode_reads_it_padded(text: str) -> None:
+    try:
+        if "+" in text or "/" in text:
+            raise ValueError("not base64url")
+        expected = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except ValueError:
+        with pytest.raises(ValueError, match="^not base64url"):
+            b64url_decode(text)
+        return
+    assert b64url_decode(text) == expected
+
+
+@given(st.binary(max_size=1500))
+def test_sha256_is_hashlibs_below_and_above_the_small_input_cutoff(data: bytes) -> None:
+    assert sha256(data) == hashlib.sha256(data).digest()
 
 
 @given(json_values)

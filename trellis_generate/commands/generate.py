@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from ._inputs import (
     load_input,
 )
 
+if TYPE_CHECKING:
+    from ..prepare.model_cache import ModelCache
+
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output file (manifest) or directory.")]
 
 
@@ -41,9 +44,20 @@ def _render(
     if problems:
         fail(problems, fmt)
     try:
-        return render_targets(contract, used, targets)
+        return render_targets(contract, used, targets, models=_model_cache(targets))
     except ContractError as exc:
         fail(exc.diagnostics, fmt)
+
+
+def _model_cache(targets: tuple[str, ...]) -> ModelCache | None:
+    """The shared cache of rendered models, as prepare uses it: a contract generated again, or
+    after prepare rendered the same schemas, skips datamodel-code-generator."""
+    if "python" not in targets:
+        return None
+    from ..prepare.fingerprint import generator_fingerprint
+    from ..prepare.model_cache import model_cache
+
+    return model_cache(generator_fingerprint())
 
 
 def _write_tree(out: Path, files: dict[str, str], strip_prefix: bool, fmt: ErrorFormat) -> None:

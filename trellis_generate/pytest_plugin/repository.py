@@ -3,7 +3,9 @@
 This is `prepare` itself, not a second pipeline: run in check mode (nothing is written), forced
 (no cache entry is trusted, so every contract is rendered) and with a toolchain whose renderer
 keeps what it renders. Diagnostics are prepare's, so a snapshot test fails on exactly the
-contracts `prepare` rejects, with the same messages.
+contracts `prepare` rejects, with the same messages. The models of the python target come from
+the shared model cache when prepare (or an earlier test run) rendered the same schemas with the
+same generator: an entry is exact text keyed by both, so the files are the same bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..contract import LoadedContract
 from ..diagnostics import Diagnostic
@@ -20,8 +23,11 @@ from ..prepare import Options, Session, Toolchain, prepare
 from ..prepare.freshness import purge_modules
 from ..render import render_targets
 
-# Nothing rendered here is cached or written, so no generator fingerprint is needed (computing
-# one hashes every generator file).
+if TYPE_CHECKING:
+    from ..prepare.model_cache import ModelCache
+
+# No rendered contract is cached or written here, so prepare's own keys need no generator
+# fingerprint (computing one hashes every generator file); only the model cache does.
 _NO_FINGERPRINT = "in-memory"
 
 
@@ -62,11 +68,12 @@ def render_repository(root: Path, targets: Sequence[str]) -> RenderedRepository:
     stay loaded, as re-importing pydantic-based modules in one process is not safe.
     """
     captured: dict[str, RenderedContract] = {}
+    models = _model_cache() if "python" in targets else None
 
     def keep(
         contract: LoadedContract, deps: Mapping[str, LoadedContract], wanted: Sequence[str]
     ) -> dict[str, str]:
-        files = render_targets(contract, deps, wanted)
+        files = render_targets(contract, deps, wanted, models=models)
         captured[contract.id] = RenderedContract(contract, dict(deps), files)
         return files
 
@@ -90,3 +97,10 @@ def render_repository(root: Path, targets: Sequence[str]) -> RenderedRepository:
         errors=tuple(report.errors),
         warnings=tuple(d for d in report.problems if d.severity == "warning"),
     )
+
+
+def _model_cache() -> ModelCache | None:
+    from ..prepare.fingerprint import generator_fingerprint
+    from ..prepare.model_cache import model_cache
+
+    return model_cache(generator_fingerprint())
