@@ -21,7 +21,7 @@ def _now_ms() -> datetime:
 
 
 class EventHeader(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
 
     id: str = Field(default_factory=ulid)
     time: datetime = Field(default_factory=lambda: _now_ms())

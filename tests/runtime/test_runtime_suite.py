@@ -325,6 +325,33 @@ async def test_a_reply_after_its_timeout_reaches_nobody_and_the_next_call_is_ans
     await svc.stop()
 
 
+async def test_each_request_times_out_at_its_own_deadline_whatever_else_is_in_flight(
+    network: Network,
+) -> None:
+    """A short timeout started after a long one still ends on time, and the long one lives on."""
+    release = asyncio.Event()
+
+    async def held(payload: HelloInput, ctx: RpcContext) -> HelloOutput:
+        if payload.name != "quick":
+            await release.wait()
+        return await hello(payload, ctx)
+
+    svc = await serve(network, lambda s: s.handle_rpc(HELLO, held))
+    client = await network.connect()
+    long = asyncio.ensure_future(client.request(HELLO, HelloInput(name="long"), timeout=STEP))
+    await asyncio.sleep(0.05)
+    began = asyncio.get_running_loop().time()
+    for timeout in (0.2, 0.3):
+        with pytest.raises(RpcTimeout):
+            await client.request(HELLO, HelloInput(name="short"), timeout=timeout)
+    assert asyncio.get_running_loop().time() - began < 0.5 + 0.4  # each at its own deadline
+    quick = await client.request(HELLO, HelloInput(name="quick"), timeout=STEP)
+    assert quick.greeting == "hello quick"
+    release.set()
+    assert (await long).greeting == "hello long"
+    await svc.stop()
+
+
 # ----- authentication and authorization ----------------------------------------------------------
 
 
