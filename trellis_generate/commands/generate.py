@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -23,9 +23,6 @@ from ._inputs import (
     load_input,
 )
 
-if TYPE_CHECKING:
-    from ..prepare.model_cache import ModelCache
-
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output file (manifest) or directory.")]
 
 
@@ -36,6 +33,7 @@ def _render(
     fmt: ErrorFormat,
 ) -> dict[str, str]:
     from ..platform import with_builtins
+    from ..prepare.model_cache import model_cache
     from ..render import render_targets
     from ..views.uses import use_problems
 
@@ -44,20 +42,10 @@ def _render(
     if problems:
         fail(problems, fmt)
     try:
-        return render_targets(contract, used, targets, models=_model_cache(targets))
+        models = model_cache() if "python" in targets else None  # shared with prepare
+        return render_targets(contract, used, targets, models=models)
     except ContractError as exc:
         fail(exc.diagnostics, fmt)
-
-
-def _model_cache(targets: tuple[str, ...]) -> ModelCache | None:
-    """The shared cache of rendered models, as prepare uses it: a contract generated again, or
-    after prepare rendered the same schemas, skips datamodel-code-generator."""
-    if "python" not in targets:
-        return None
-    from ..prepare.fingerprint import generator_fingerprint
-    from ..prepare.model_cache import model_cache
-
-    return model_cache(generator_fingerprint())
 
 
 def _write_tree(out: Path, files: dict[str, str], strip_prefix: bool, fmt: ErrorFormat) -> None:

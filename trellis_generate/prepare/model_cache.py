@@ -118,6 +118,13 @@ class ModelCache:
             return  # another process sweeping at the same time, or a read-only cache
 
 
-def model_cache(fingerprint: str) -> ModelCache | None:
+def model_cache(fingerprint: str | None = None) -> ModelCache | None:
+    """The shared cache of this generator (``fingerprint`` defaults to ours), None when off."""
     root = default_cache_dir()
-    return ModelCache(root, fingerprint) if root is not None else None
+    if root is None:
+        return None
+    if fingerprint is None:
+        from .fingerprint import generator_fingerprint
+
+        fingerprint = generator_fingerprint()
+    return ModelCache(root, fingerprint)

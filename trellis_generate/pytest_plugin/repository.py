@@ -14,17 +14,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..contract import LoadedContract
 from ..diagnostics import Diagnostic
 from ..discovery.config import PYPROJECT
 from ..prepare import Options, Session, Toolchain, prepare
 from ..prepare.freshness import purge_modules
+from ..prepare.model_cache import model_cache
 from ..render import render_targets
-
-if TYPE_CHECKING:
-    from ..prepare.model_cache import ModelCache
 
 # No rendered contract is cached or written here, so prepare's own keys need no generator
 # fingerprint (computing one hashes every generator file); only the model cache does.
@@ -68,7 +65,7 @@ def render_repository(root: Path, targets: Sequence[str]) -> RenderedRepository:
     stay loaded, as re-importing pydantic-based modules in one process is not safe.
     """
     captured: dict[str, RenderedContract] = {}
-    models = _model_cache() if "python" in targets else None
+    models = model_cache() if "python" in targets else None
 
     def keep(
         contract: LoadedContract, deps: Mapping[str, LoadedContract], wanted: Sequence[str]
@@ -97,10 +94,3 @@ def render_repository(root: Path, targets: Sequence[str]) -> RenderedRepository:
         errors=tuple(report.errors),
         warnings=tuple(d for d in report.problems if d.severity == "warning"),
     )
-
-
-def _model_cache() -> ModelCache | None:
-    from ..prepare.fingerprint import generator_fingerprint
-    from ..prepare.model_cache import model_cache
-
-    return model_cache(generator_fingerprint())
